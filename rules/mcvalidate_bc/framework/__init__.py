@@ -1,0 +1,33 @@
+"""The ``bc-framework`` pack: the B.C. Micro-Credential Framework's definition and components.
+
+Severity follows the evidence: an error where the Framework's own words (or a source quoting
+or summarising them) require something; a warning where the Framework encourages, or where
+the rule is mcvalidate's reading of a requirement; info for scope notes.
+"""
+
+from mcvalidate.rules import Pack
+
+from mcvalidate_bc.framework import definition, governance
+from mcvalidate_bc.sources import FRAMEWORK, FRAMEWORK_URL
+
+PACK = Pack(
+    name="bc-framework",
+    title="B.C. Micro-Credential Framework",
+    framework=FRAMEWORK,
+    version="2021 (updated 2024)",
+    url=FRAMEWORK_URL,
+    rules=(
+        definition.standalone,
+        definition.duration_declared,
+        definition.competency_based,
+        definition.need_aligned,
+        definition.summative_assessment,
+        definition.recognition_purpose,
+        governance.credit_status_declared,
+        governance.credit_value_stated,
+        governance.institutional_approval,
+        governance.periodic_review,
+        governance.pathways_considered,
+        governance.framework_scope,
+    ),
+)

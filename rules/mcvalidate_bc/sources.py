@@ -1,0 +1,23 @@
+"""The documents the B.C. packs cite, in one place so every rule names them the same way."""
+
+from __future__ import annotations
+
+from mcvalidate.rules import Evidence, Source
+
+FRAMEWORK = "B.C. Micro-Credential Framework (2021, updated 2024)"
+FRAMEWORK_URL = (
+    "https://www2.gov.bc.ca/gov/content/education-training/post-secondary-education/"
+    "micro-credentials"
+)
+TOOLKIT = "Micro-credential Toolkit for B.C. (BCcampus, 2023)"
+TOOLKIT_URL = "https://opentextbc.ca/bcmicrocredential/"
+MCVALIDATE = "mcvalidate good practice"
+
+
+def framework(clause: str, evidence: Evidence, url: str = FRAMEWORK_URL) -> Source:
+    return Source(FRAMEWORK, clause, url, evidence)
+
+
+def toolkit(chapter: str, clause: str, evidence: Evidence) -> Source:
+    slug = chapter.lower().replace(":", "").replace(",", "").replace(" ", "-")
+    return Source(TOOLKIT, f"{chapter}: {clause}", f"{TOOLKIT_URL}chapter/{slug}/", evidence)

@@ -1,0 +1,5 @@
+"""Allow ``python -m mcvalidate``."""
+
+from mcvalidate.cli import main
+
+main()

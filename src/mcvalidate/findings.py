@@ -1,0 +1,83 @@
+"""The one record every stage produces and every reporter reads.
+
+Loading, the schema and the rule packs all emit :class:`Finding` objects; the reporters (text,
+JSON, ...) only ever format a list of them. Positions are 1-based lines and columns, columns
+counted in Unicode code points, and the end is exclusive (the column just after the last
+character), as editors and SARIF expect.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from dataclasses import dataclass
+
+
+@functools.total_ordering
+class Severity(enum.Enum):
+    """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return _RANK[self] < _RANK[other]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a file: 1-based start line and column, exclusive end column."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one file.
+
+    ``pointer`` is the RFC 6901 JSON pointer of the value concerned (for a missing value: where
+    it would be). ``framework`` names the document and clause the rule comes from, ``reference``
+    links to it, and ``fix`` tells a non-programmer how to put it right.
+    """
+
+    path: str
+    span: Span
+    pointer: str
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    framework: str
+    reference: str
+    fix: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.span.line, self.span.column, self.rule, self.pointer)
+
+    def to_dict(self) -> dict[str, object]:
+        """The stable JSON shape of a finding (documented in the README)."""
+        return {
+            "path": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "pointer": self.pointer,
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity.value,
+            "message": self.message,
+            "framework": self.framework,
+            "reference": self.reference,
+            "fix": self.fix,
+        }

@@ -1,0 +1,482 @@
+"""The ``format`` pack: what the course format itself requires, whatever the framework.
+
+These are not framework rules, so they live in the engine and are always on: reading the file,
+its YAML, the schema's shapes, and the ids that tie competencies, outcomes and assessments
+together. The loading and schema rules have no check function (the loader and the schema stage
+emit them); their metadata is here so that every finding has an id, a name, docs and a source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from mcvalidate.findings import Severity
+from mcvalidate.rules import Pack, Rule, RuleContext, Source, rule, split_doc
+
+if TYPE_CHECKING:
+    from mcvalidate.model import Course
+
+SPEC = "mcvalidate course format, version 1"
+SPEC_URL = "docs/course-format.md"
+
+
+def _spec(clause: str, anchor: str) -> Source:
+    return Source(SPEC, clause, f"{SPEC_URL}#{anchor}", "verbatim")
+
+
+def _engine_rule(rule_id: str, name: str, clause: str, anchor: str, doc: str) -> Rule:
+    summary, rest = split_doc(doc)
+    return Rule(rule_id, name, Severity.ERROR, _spec(clause, anchor), summary, rest)
+
+
+YAML_SYNTAX = _engine_rule(
+    "MC001",
+    "yaml-syntax",
+    "a course file is one YAML document",
+    "a-whole-file",
+    """The file is not valid YAML.
+
+    The finding sits at the line and column where the YAML parser gave up; the real mistake is
+    often on that line or the one above (a tab used for indentation, an unclosed quote, a
+    missing space after a colon). Nothing else in the file is checked until it parses.
+
+    Fails::
+
+        title: 'Mass timber
+        summary: An introduction
+
+    Passes::
+
+        title: 'Mass timber'
+        summary: An introduction
+    """,
+)
+
+UNREADABLE = _engine_rule(
+    "MC002",
+    "unreadable-file",
+    "a course file is UTF-8 text",
+    "a-whole-file",
+    """The file cannot be read as text: it is binary, not UTF-8, or cannot be opened.
+
+    Course files are UTF-8 (or UTF-16 with a byte-order mark) YAML text. A file that cannot be
+    read is reported like any other broken file, and the other files of the run are still
+    checked.
+
+    Fails::
+
+        (a binary file, such as a PDF renamed to .yaml)
+
+    Passes::
+
+        title: Mass timber
+    """,
+)
+
+DUPLICATE_KEY = _engine_rule(
+    "MC003",
+    "duplicate-key",
+    "keys are unique in a mapping",
+    "principles",
+    """A key appears twice in the same mapping.
+
+    YAML readers silently keep only one of the two values, so half of what was written is lost
+    without a word. mcvalidate reports the second occurrence and keeps the first.
+
+    Fails::
+
+        title: Mass timber
+        title: Mass timber construction
+
+    Passes::
+
+        title: Mass timber construction
+    """,
+)
+
+UNSAFE_TAG = _engine_rule(
+    "MC004",
+    "unsupported-tag",
+    "values are plain YAML data",
+    "principles",
+    """A value carries a YAML tag other than the plain data types.
+
+    Tags such as ``!!python/object`` ask a YAML reader to create program objects, which can run
+    code; mcvalidate never constructs them. Unknown tags (``!custom``) and the rarer YAML types
+    (``!!set``, ``!!binary``) are refused too, as the format has no use for them.
+
+    Fails::
+
+        title: !!python/object/apply:os.system ["echo hi"]
+
+    Passes::
+
+        title: Mass timber
+    """,
+)
+
+NOT_A_MAPPING = _engine_rule(
+    "MC005",
+    "not-a-course",
+    "one YAML file describes one micro-credential",
+    "a-whole-file",
+    """The file does not hold exactly one mapping of course fields.
+
+    An empty file, a file of comments only, a file whose top level is a list or a single value,
+    and a file with several YAML documents (``---``) are all reported here.
+
+    Fails::
+
+        - title: Mass timber
+
+    Passes::
+
+        title: Mass timber
+    """,
+)
+
+MERGE_KEY = _engine_rule(
+    "MC006",
+    "merge-key",
+    "values are plain YAML data",
+    "principles",
+    """A YAML merge key (``<<``) is used.
+
+    Merge keys belong to YAML 1.1 only and are read differently by different tools, so a
+    course written with them may mean different things to different readers. The merged
+    fields are not read; write them out in full.
+
+    Fails::
+
+        base: &base {status: active}
+        quality_assurance:
+          <<: *base
+
+    Passes::
+
+        status: active
+    """,
+)
+
+LIMIT = _engine_rule(
+    "MC007",
+    "yaml-limit",
+    "a course file is a small document",
+    "a-whole-file",
+    """The file exceeds a safety limit: its size, its nesting depth or the number of values it
+    expands to.
+
+    The limits keep a hostile or broken file (an "alias bomb", a runaway generator) from
+    exhausting the machine. They are far above what a real course file needs.
+
+    Fails::
+
+        a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+        d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+        e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
+        f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
+
+    Passes::
+
+        title: Mass timber
+    """,
+)
+
+INTERNAL_ERROR = _engine_rule(
+    "MC008",
+    "internal-error",
+    "every file gets a complete check",
+    "a-whole-file",
+    """A rule failed while checking this file: a bug in the rule, not in the file.
+
+    The other rules and files are still checked, and the run exits with code 2 so that a CI
+    job does not mistake an incomplete check for a pass. Please report the message, which
+    names the rule and the error.
+
+    Fails::
+
+        (any file, when a rule raises an exception)
+
+    Passes::
+
+        title: Mass timber
+    """,
+)
+
+UNKNOWN_KEY = _engine_rule(
+    "MC010",
+    "unknown-key",
+    "unknown keys are findings, with a suggestion",
+    "principles",
+    """A key that the course format does not define.
+
+    A typo in a key silently drops what was written under it (``learning_outcome`` instead of
+    ``learning_outcomes`` hides every outcome), so unknown keys are errors, with the closest
+    known key as a suggestion. Keys that start with ``x-`` are the author's own and are never
+    reported.
+
+    Fails::
+
+        title: Mass timber
+        learning_outcome:
+          - Identify mass timber components
+
+    Passes::
+
+        title: Mass timber
+        x-internal-code: MT-101
+        learning_outcomes:
+          - Identify mass timber components
+    """,
+)
+
+INVALID_TYPE = _engine_rule(
+    "MC011",
+    "invalid-type",
+    "type is the schema",
+    "fields",
+    """A value has the wrong type: text where a number is expected, a single value where a
+    list is expected, and so on.
+
+    YAML guesses types from how a value is written: ``no`` and ``yes`` become true/false, a
+    date becomes a date, ``"60"`` in quotes stays text. The message says what was expected and
+    what YAML read.
+
+    Fails::
+
+        title: Mass timber
+        workload:
+          hours: "sixty"
+
+    Passes::
+
+        title: Mass timber
+        workload:
+          hours: 60
+    """,
+)
+
+INVALID_VALUE = _engine_rule(
+    "MC012",
+    "invalid-value",
+    "enums and ranges",
+    "fields",
+    """A value has the right type but is not allowed: not one of the listed choices, out of
+    range, or not in the required form (a date, a URL, a country code).
+
+    Fails::
+
+        title: Mass timber
+        status: publish
+
+    Passes::
+
+        title: Mass timber
+        status: proposed
+    """,
+)
+
+MISSING_REQUIRED = _engine_rule(
+    "MC013",
+    "missing-required",
+    "required by the schema: title",
+    "fields",
+    """A field the schema requires is missing: ``title`` is the only one.
+
+    Everything else is optional to the schema and asked for by the framework rules, so a
+    half-written proposal still gets a useful list of what is missing.
+
+    Fails::
+
+        summary: An introduction to mass timber
+
+    Passes::
+
+        title: Mass timber
+    """,
+)
+
+_LISTS = (
+    ("competencies", "competency"),
+    ("learning_outcomes", "learning outcome"),
+    ("assessments", "assessment"),
+)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str | None: ...
+
+
+def _items(course: Course, key: str) -> Sequence[_HasId]:
+    items: Sequence[_HasId] | None = getattr(course, key)
+    return items or ()
+
+
+@rule(
+    id="MC020",
+    name="missing-id",
+    severity="error",
+    source=_spec("lists of things with ids use ids so other places can refer to them", "fields"),
+)
+def missing_id(course: Course, ctx: RuleContext) -> None:
+    """Every competency, learning outcome and assessment has an id.
+
+    Other places refer to these items by id (an assessment names the outcomes it assesses),
+    so an item without an id cannot be referred to. A learning outcome written as a bare
+    string gets the id ``LO<n>`` automatically.
+
+    Fails::
+
+        competencies:
+          - statement: Install mass timber components safely
+
+    Passes::
+
+        competencies:
+          - id: C1
+            statement: Install mass timber components safely
+    """
+    for key, label in _LISTS:
+        for index, item in enumerate(_items(course, key)):
+            if item.id is None or not item.id.strip():
+                ctx.report(
+                    f"/{key}/{index}/id",
+                    f"This {label} (item {index + 1} of {key}) has no id.",
+                    fix=f"Add an id such as 'id: {_prefix(key)}{index + 1}'.",
+                )
+
+
+@rule(
+    id="MC021",
+    name="duplicate-id",
+    severity="error",
+    source=_spec("ids are unique inside their list", "principles"),
+)
+def duplicate_id(course: Course, ctx: RuleContext) -> None:
+    """An id is used twice in the same list.
+
+    References between competencies, outcomes and assessments go by id; with two items of the
+    same id, a reference cannot tell which one is meant.
+
+    Fails::
+
+        learning_outcomes:
+          - {id: LO1, statement: Identify mass timber components}
+          - {id: LO1, statement: Describe the installation sequence}
+
+    Passes::
+
+        learning_outcomes:
+          - {id: LO1, statement: Identify mass timber components}
+          - {id: LO2, statement: Describe the installation sequence}
+    """
+    for key, label in _LISTS:
+        first: dict[str, int] = {}
+        for index, item in enumerate(_items(course, key)):
+            if not item.id:
+                continue
+            if item.id in first:
+                ctx.report(
+                    f"/{key}/{index}/id",
+                    f"The {label} id '{item.id}' is already used by item {first[item.id] + 1} "
+                    f"of {key}.",
+                    fix="Give each item its own id.",
+                )
+            else:
+                first[item.id] = index
+
+
+@rule(
+    id="MC022",
+    name="unknown-reference",
+    severity="error",
+    source=_spec("ids are used so other places can refer to them", "fields"),
+)
+def unknown_reference(course: Course, ctx: RuleContext) -> None:
+    """A reference names an id that does not exist.
+
+    Outcomes list the competencies they serve, and assessments list the outcomes they assess;
+    each id named there must exist in the corresponding list.
+
+    Fails::
+
+        learning_outcomes:
+          - {id: LO1, statement: Identify mass timber components}
+        assessments:
+          - {id: A1, title: Quiz, outcomes: [LO9]}
+
+    Passes::
+
+        learning_outcomes:
+          - {id: LO1, statement: Identify mass timber components}
+        assessments:
+          - {id: A1, title: Quiz, outcomes: [LO1]}
+    """
+    competencies = _ids(_items(course, "competencies"))
+    outcomes = _ids(_items(course, "learning_outcomes"))
+    for index, outcome in enumerate(course.learning_outcomes or ()):
+        _check_refs(
+            ctx, outcome.competencies, competencies, f"/learning_outcomes/{index}/competencies",
+            "competency", "competencies",
+        )
+    for index, assessment in enumerate(course.assessments or ()):
+        _check_refs(
+            ctx, assessment.outcomes, outcomes, f"/assessments/{index}/outcomes",
+            "learning outcome", "learning_outcomes",
+        )
+
+
+def _ids(items: Iterable[_HasId]) -> set[str]:
+    return {item.id for item in items if item.id}
+
+
+def _check_refs(
+    ctx: RuleContext,
+    refs: Sequence[str] | None,
+    known: set[str],
+    pointer: str,
+    label: str,
+    target: str,
+) -> None:
+    for index, ref in enumerate(refs or ()):
+        if ref not in known:
+            listed = ", ".join(sorted(known)) or "none"
+            ctx.report(
+                f"{pointer}/{index}",
+                f"There is no {label} with the id '{ref}' (ids in {target}: {listed}).",
+                fix=f"Correct the id, or add a {label} '{ref}' to {target}.",
+            )
+
+
+def _prefix(key: str) -> str:
+    return {"competencies": "C", "learning_outcomes": "LO", "assessments": "A"}[key]
+
+
+FORMAT_PACK = Pack(
+    name="format",
+    title="Course format, version 1",
+    framework=SPEC,
+    version="1",
+    url=SPEC_URL,
+    rules=(
+        YAML_SYNTAX,
+        UNREADABLE,
+        DUPLICATE_KEY,
+        UNSAFE_TAG,
+        NOT_A_MAPPING,
+        MERGE_KEY,
+        LIMIT,
+        INTERNAL_ERROR,
+        UNKNOWN_KEY,
+        INVALID_TYPE,
+        INVALID_VALUE,
+        MISSING_REQUIRED,
+        missing_id,
+        duplicate_id,
+        unknown_reference,
+    ),
+)

@@ -1,0 +1,412 @@
+"""From bytes to a :class:`Document`: data, a JSON-pointer-to-position map, and load problems.
+
+The file is composed once with LibYAML (``CSafeLoader``; the pure-Python loader only where
+LibYAML is missing) and the Python data is built by walking that node tree ourselves. Walking
+it ourselves is what gives every key and value its position, and it is also where the things
+``yaml.safe_load`` hides are caught: duplicate keys, merge keys, tags that are not plain YAML
+data, impossible dates and over-long integers. Nothing in a file can make Python run code:
+only the plain YAML scalar, sequence and mapping tags are ever constructed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from mcvalidate.findings import Span
+
+try:  # LibYAML is the fast path; the pure loader keeps mcvalidate working without it.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp")}
+_MERGE_TAG = _TAG + "merge"
+# Only the scalar constructors are used, and they keep no state between calls.
+_CONSTRUCT = yaml.constructor.SafeConstructor()
+# The line breaks YAML 1.1 (and so LibYAML) counts when it numbers lines.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep a hostile or broken file from exhausting time or memory."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_nodes: int = 250_000
+    max_depth: int = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem found before any rule runs, or reported by a rule; the engine adds metadata.
+
+    ``span`` is set when the problem knows its own position (a syntax error); otherwise the
+    engine looks the pointer up in the document's position map.
+    """
+
+    rule: str
+    message: str
+    pointer: str = ""
+    span: Span | None = None
+    fix: str = ""
+    at_key: bool = False
+
+
+@dataclass(slots=True)
+class Location:
+    """Where a value sits in the file: its key (absent for list items and the root) and itself."""
+
+    key: Span | None
+    value: Span
+
+
+@dataclass
+class Document:
+    """A loaded file. ``data`` is None when the file could not be read or parsed."""
+
+    path: str
+    text: str
+    data: Any = None
+    locations: dict[str, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    # Pointers whose value was refused while loading; later stages stay silent about them.
+    tainted: set[str] = field(default_factory=set)
+    _lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The text split the way YAML counts lines (computed once, only when needed)."""
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        return self._lines
+
+    def span_of(self, pointer: str, *, at_key: bool = False) -> Span:
+        """The span of the value (or key) at ``pointer``.
+
+        A pointer to something that does not exist (a missing field) resolves to the key of its
+        nearest existing parent, so the user is shown where the value belongs.
+        """
+        loc = self.locations.get(pointer)
+        if loc is not None:
+            if at_key and loc.key is not None:
+                return loc.key
+            return loc.value
+        parent = pointer
+        while parent:
+            parent = parent.rpartition("/")[0]
+            loc = self.locations.get(parent)
+            if loc is not None:
+                return loc.key or self._first_line_of(loc.value)
+        return Span(1, 1, 1, 1 + len(self.lines[0]) if self.lines else 1)
+
+    def _first_line_of(self, span: Span) -> Span:
+        if span.end_line == span.line:
+            return span
+        line = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
+        return Span(span.line, span.column, span.line, max(span.column, len(line) + 1))
+
+
+def escape(token: str) -> str:
+    """Escape one reference token of an RFC 6901 JSON pointer."""
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def load(path: str, raw: bytes, limits: Limits = Limits()) -> Document:
+    """Decode and parse ``raw``; never raises for anything a file can contain."""
+    text, problem = _decode(raw, limits)
+    doc = Document(path=path, text=text)
+    if problem is not None:
+        doc.problems.append(problem)
+        return doc
+    _Builder(doc, limits).build()
+    return doc
+
+
+def _decode(raw: bytes, limits: Limits) -> tuple[str, Problem | None]:
+    if len(raw) > limits.max_bytes:
+        return "", Problem(
+            "MC007",
+            f"The file is {len(raw):,} bytes; the limit is {limits.max_bytes:,} bytes.",
+            span=Span(1, 1, 1, 1),
+            fix="Split the file, or raise the file-size limit in the configuration.",
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    else:
+        encoding = "utf-8"
+    nul = raw.find(b"\x00") if encoding != "utf-16" else -1
+    if nul >= 0:
+        return "", _bad_bytes(raw, nul, "This is a binary file (it contains a NUL byte), not YAML.")
+    try:
+        return raw.decode(encoding), None
+    except UnicodeDecodeError as exc:
+        return "", _bad_bytes(
+            raw, exc.start, f"The file is not valid {encoding.upper()} text (byte {exc.start})."
+        )
+
+
+def _bad_bytes(raw: bytes, offset: int, message: str) -> Problem:
+    line = raw.count(b"\n", 0, offset) + 1
+    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return Problem(
+        "MC002",
+        message,
+        span=Span(line, column, line, column + 1),
+        fix="Save the file as UTF-8 text (most editors offer this under 'Save with encoding').",
+    )
+
+
+class _Builder:
+    """Composes the node tree once and builds data and positions from it in one walk."""
+
+    def __init__(self, doc: Document, limits: Limits) -> None:
+        self.doc = doc
+        self.limits = limits
+        self.visited = 0
+
+    def build(self) -> None:
+        doc = self.doc
+        loader = _Loader(doc.text)
+        try:
+            if not loader.check_node():
+                doc.problems.append(
+                    Problem(
+                        "MC005",
+                        "The file is empty: it holds no YAML document.",
+                        span=Span(1, 1, 1, 1),
+                        fix="Start from one of the examples; a course needs at least a title.",
+                    )
+                )
+                return
+            root = loader.get_node()
+            if loader.check_node():
+                mark = loader.peek_event().start_mark
+                line = mark.line + 1
+                doc.problems.append(
+                    Problem(
+                        "MC005",
+                        "The file holds more than one YAML document; a course file holds one.",
+                        span=Span(line, mark.column + 1, line, mark.column + 4),
+                        fix="Put each course in a file of its own, and remove the '---' line.",
+                    )
+                )
+        except yaml.MarkedYAMLError as exc:
+            doc.problems.append(self._syntax_problem(exc))
+            return
+        except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
+            doc.problems.append(self._reader_problem(exc))
+            return
+        finally:
+            loader.dispose()
+        if not isinstance(root, MappingNode):
+            kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+            doc.problems.append(
+                Problem(
+                    "MC005",
+                    f"The top level of a course file must be a mapping of fields; this file "
+                    f"holds {kind}.",
+                    span=self._span(root),
+                    fix="Write the course as 'field: value' lines, starting with 'title:'.",
+                )
+            )
+            return
+        try:
+            doc.data = self._value(root, "", 0)
+        except _LimitReached as stop:
+            doc.problems.append(stop.problem)
+            doc.data = None
+            return
+        doc.locations[""] = Location(None, self._span(root))
+
+    # -- positions --------------------------------------------------------------------------
+
+    def _span(self, node: Node) -> Span:
+        start, end = node.start_mark, node.end_mark
+        end_line, end_column = end.line, end.column
+        if end_column == 0 and end_line > start.line:
+            # Block scalars and collections end at the start of the next line: pull the end
+            # back to the end of the last line they really occupy.
+            end_line -= 1
+            lines = self.doc.lines
+            end_column = len(lines[end_line]) if end_line < len(lines) else 0
+        return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+
+    def _syntax_problem(self, exc: yaml.MarkedYAMLError) -> Problem:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        column = mark.column + 1 if mark else 1
+        what = " ".join(p for p in (exc.context, exc.problem) if p)
+        return Problem(
+            "MC001",
+            f"YAML syntax error: {what}." if what else "YAML syntax error.",
+            span=Span(line, column, line, column + 1),
+            fix=_syntax_fix(what),
+        )
+
+    def _reader_problem(self, exc: yaml.YAMLError) -> Problem:
+        position = getattr(exc, "position", 0) or 0
+        before = self.doc.text[:position]
+        parts = _LINE_BREAK.split(before)
+        line, column = len(parts), len(parts[-1]) + 1
+        return Problem(
+            "MC001",
+            f"The file contains a character YAML does not allow ({getattr(exc, 'reason', exc)}).",
+            span=Span(line, column, line, column + 1),
+            fix="Delete the invisible control character at this position.",
+        )
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _value(self, node: Node, pointer: str, depth: int) -> Any:
+        self.visited += 1
+        if self.visited > self.limits.max_nodes:
+            raise _LimitReached(
+                Problem(
+                    "MC007",
+                    f"The file expands to more than {self.limits.max_nodes:,} values (aliases "
+                    "repeated many times, or a very large file); checking stopped here.",
+                    span=self._span(node),
+                    fix="Remove the repeated aliases, or raise the node limit in the "
+                    "configuration if the file is really this large.",
+                )
+            )
+        if depth > self.limits.max_depth:
+            raise _LimitReached(
+                Problem(
+                    "MC007",
+                    f"Values are nested more than {self.limits.max_depth} levels deep.",
+                    span=self._span(node),
+                    fix="A course file is only a few levels deep: check the indentation.",
+                )
+            )
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, pointer)
+        if node.tag not in (_TAG + "seq", _TAG + "map"):
+            return self._refuse_tag(node, pointer)
+        if isinstance(node, SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                child = f"{pointer}/{index}"
+                self.doc.locations[child] = Location(None, self._span(item))
+                items.append(self._value(item, child, depth + 1))
+            return items
+        return self._mapping(node, pointer, depth)
+
+    def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_span = self._span(key_node)
+            if key_node.tag == _MERGE_TAG:
+                self.doc.problems.append(
+                    Problem(
+                        "MC006",
+                        "Merge keys ('<<') are not part of the course format (YAML 1.2 dropped "
+                        "them), so the merged fields were not read.",
+                        pointer=pointer,
+                        span=key_span,
+                        fix="Write the fields out in full instead of merging them in.",
+                    )
+                )
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.doc.problems.append(
+                    Problem(
+                        "MC011",
+                        "A key must be a plain name, not a list or a mapping.",
+                        pointer=pointer,
+                        span=key_span,
+                        fix="Use a plain word such as 'title' as the key.",
+                    )
+                )
+                continue
+            key = key_node.value
+            child = f"{pointer}/{escape(key)}"
+            if key in result:
+                first = self.doc.locations[child].key
+                where = f" (first at line {first.line})" if first else ""
+                self.doc.problems.append(
+                    Problem(
+                        "MC003",
+                        f"The key '{key}' appears twice in the same mapping{where}; YAML "
+                        "readers silently keep only one of the two values.",
+                        pointer=child,
+                        span=key_span,
+                        fix=f"Remove one of the '{key}' entries, or merge their contents.",
+                    )
+                )
+                continue
+            self.doc.locations[child] = Location(key_span, self._span(value_node))
+            value = self._value(value_node, child, depth + 1)
+            if child not in self.doc.tainted:
+                result[key] = value
+        return result
+
+    def _scalar(self, node: ScalarNode, pointer: str) -> Any:
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            return self._refuse_tag(node, pointer)
+        if tag == _TAG + "str":
+            return node.value
+        try:
+            return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
+        except ValueError:
+            if tag == _TAG + "timestamp":
+                # An impossible date such as 2024-13-45: keep the text, and let the schema say
+                # that it is not a date where a date is expected.
+                return node.value
+            self.doc.problems.append(
+                Problem(
+                    "MC012",
+                    f"The number '{node.value[:20]}...' is too long to read "
+                    f"({len(node.value):,} digits).",
+                    pointer=pointer,
+                    span=self._span(node),
+                    fix="Write a realistic number, or quote the value if it is meant as text.",
+                )
+            )
+            self.doc.tainted.add(pointer)
+            return None
+
+    def _refuse_tag(self, node: Node, pointer: str) -> None:
+        tag = node.tag
+        if tag.startswith(_TAG + "python/"):
+            why = "it asks to create a Python object, which mcvalidate never does"
+        else:
+            why = "only plain text, numbers, dates, true/false, lists and mappings are read"
+        self.doc.problems.append(
+            Problem(
+                "MC004",
+                f"The tag '{tag}' is not allowed: {why}.",
+                pointer=pointer,
+                span=self._span(node),
+                fix="Remove the tag (the word starting with '!') and write the value plainly.",
+            )
+        )
+        self.doc.tainted.add(pointer)
+        return None
+
+
+class _LimitReached(Exception):
+    """Stops the walk when a file is larger or deeper than the limits allow."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _syntax_fix(problem: str) -> str:
+    if "cannot start any token" in problem:
+        return "Indent with spaces only: YAML does not allow tab characters for indentation."
+    if "end of stream" in problem and "quoted" in problem:
+        return "Close the quotation mark that was opened on this line or above."
+    if "mapping values are not allowed" in problem:
+        return "Put text that contains ': ' in quotes, or check the indentation of this line."
+    return "Check the indentation and punctuation at this position and the line above."

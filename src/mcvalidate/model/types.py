@@ -1,0 +1,44 @@
+"""Constrained value types shared by the format-1 models.
+
+Each pattern here has a plain-language description in :data:`PATTERN_NAMES`, which the schema
+stage uses to tell a curriculum designer what was expected instead of showing a regex.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+LANGUAGE = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+COUNTRY = r"^[A-Z]{2}$"
+REGION = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
+CURRENCY = r"^[A-Z]{3}$"
+URL = r"^https?://[^\s/$.?#][^\s]*$"
+
+PATTERN_NAMES = {
+    SLUG: "a slug: lowercase letters, digits and hyphens, starting with a letter or digit "
+    "(for example 'mass-timber-intro')",
+    LANGUAGE: "a BCP 47 language tag such as 'en' or 'fr-CA'",
+    COUNTRY: "a two-letter ISO 3166-1 country code in capitals, such as 'CA'",
+    REGION: "an ISO 3166-2 region code such as 'CA-BC'",
+    CURRENCY: "a three-letter ISO 4217 currency code in capitals, such as 'CAD'",
+    URL: "a web address starting with http:// or https://",
+}
+
+Slug = Annotated[str, Field(pattern=SLUG)]
+Language = Annotated[str, Field(pattern=LANGUAGE)]
+Country = Annotated[str, Field(pattern=COUNTRY)]
+Region = Annotated[str, Field(pattern=REGION)]
+Currency = Annotated[str, Field(pattern=CURRENCY)]
+Url = Annotated[str, Field(pattern=URL)]
+
+# Numbers are strict (a quoted "60" or a true/false is refused), dates are not: the format
+# accepts both YAML's own date type and an ISO 8601 date in quotes.
+Positive = Annotated[float, Field(gt=0)]
+NonNegative = Annotated[float, Field(ge=0)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+PositiveInt = Annotated[int, Field(gt=0)]
+Date = Annotated[datetime.date, Field(strict=False)]

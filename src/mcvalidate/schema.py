@@ -1,0 +1,281 @@
+"""Runs the format-1 model on a loaded document and turns pydantic's errors into problems.
+
+Two things make this more than ``Course.model_validate``:
+
+* every error becomes a problem at the JSON pointer of the offending key or value, with a
+  message a curriculum designer understands (what was expected, what YAML read, the allowed
+  values, the closest known key);
+* a file with schema errors still gets a model, so the framework rules can run on the rest of
+  it: each offending value is set aside, the pointer is marked so that no rule reports it a
+  second time, and the model is validated again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from mcvalidate.loader import Document, Problem, escape
+from mcvalidate.model import Course
+from mcvalidate.model.types import PATTERN_NAMES
+
+_MAX_PASSES = 5
+_QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
+_YAML_BOOL_WORDS = {"yes", "no", "on", "off", "y", "n"}
+
+_EXPECTED = {
+    "string_type": "text",
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of names to values",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "date_type": "a date (YYYY-MM-DD)",
+    "is_instance_of": "a mapping of fields",
+}
+
+
+@dataclass
+class Validated:
+    """The outcome of the schema stage."""
+
+    course: Course | None
+    problems: list[Problem] = field(default_factory=list)
+    tainted: set[str] = field(default_factory=set)
+
+
+def validate(doc: Document) -> Validated:
+    """Validate ``doc.data``; a model is returned whenever the errors could be set aside."""
+    result = Validated(course=None)
+    data = doc.data
+    reported: set[str] = set()
+    for _ in range(_MAX_PASSES):
+        try:
+            result.course = Course.model_validate(data)
+            return result
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False)
+        for pointer, group in _group_by_pointer(data, errors):
+            if pointer not in reported:
+                reported.add(pointer)
+                result.problems.append(_problem(doc, pointer, group))
+            data = _set_aside(data, pointer, group[0], result.tainted)
+    return result
+
+
+def _group_by_pointer(
+    data: Any, errors: Iterable[Any]
+) -> list[tuple[str, list[Any]]]:
+    """Errors of the members of a union land on the same value: report them as one."""
+    groups: dict[str, list[Any]] = {}
+    for error in errors:
+        tokens = _resolve(data, error["loc"])
+        if error["type"] == "missing":
+            tokens.append(error["loc"][len(tokens)])
+        pointer = "".join(f"/{escape(str(t))}" for t in tokens)
+        groups.setdefault(pointer, []).append(error)
+    return list(groups.items())
+
+
+def _resolve(data: Any, loc: tuple[Any, ...]) -> list[Any]:
+    """The part of ``loc`` that exists in the data (the rest is union-member names)."""
+    tokens: list[Any] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        else:
+            break
+        tokens.append(part)
+    return tokens
+
+
+def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> Any:
+    """A copy of ``data`` without the offending value (copying only the path to it)."""
+    tokens = _resolve(data, error["loc"])
+    if error["type"] == "missing":
+        tainted.add(pointer)
+        return _replace(data, [*tokens, error["loc"][len(tokens)]], "")
+    while tokens and not isinstance(tokens[-1], str):
+        tokens.pop()  # a bad list item: set the whole list aside, indexes must not shift
+    tainted.add("".join(f"/{escape(str(t))}" for t in tokens))
+    return _replace(data, tokens, _DROP)
+
+
+_DROP = object()
+
+
+def _replace(data: Any, tokens: list[Any], value: Any) -> Any:
+    if not tokens:
+        return data
+    head, rest = tokens[0], tokens[1:]
+    if isinstance(data, dict):
+        copy = dict(data)
+        if rest:
+            copy[head] = _replace(data[head], rest, value)
+        elif value is _DROP:
+            copy.pop(head, None)
+        else:
+            copy[head] = value
+        return copy
+    copy_list = list(data)
+    copy_list[head] = _replace(data[head], rest, value)
+    return copy_list
+
+
+# -- messages ---------------------------------------------------------------------------------
+
+
+def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
+    error = errors[0]
+    kind = error["type"]
+    label = _label(pointer)
+    if kind == "missing":
+        return Problem(
+            "MC013",
+            f"The required field '{label}' is missing.",
+            pointer,
+            fix=f"Add '{label}: ...' to the file.",
+        )
+    if kind == "extra_forbidden":
+        return _unknown_key(pointer, error["loc"])
+    if kind in _EXPECTED or kind.endswith("_type"):
+        expected = " or ".join(dict.fromkeys(_EXPECTED.get(e["type"], "another type") for e in errors))
+        found, hint = _describe(doc, pointer, error["input"])
+        return Problem(
+            "MC011",
+            f"'{label}' should be {expected}, but YAML read {found}.",
+            pointer,
+            fix=hint or f"Write {expected} here.",
+        )
+    return _invalid_value(pointer, label, error)
+
+
+def _unknown_key(pointer: str, loc: tuple[Any, ...]) -> Problem:
+    key = str(loc[-1])
+    allowed = sorted(_fields_at(loc[:-1]))
+    parent = _label(pointer.rpartition("/")[0]) or "the top level"
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        fix = f"Did you mean '{close[0]}'? Rename the key, or start it with 'x-' if it is your own."
+    else:
+        fix = f"Allowed here: {', '.join(allowed)}. Start the key with 'x-' if it is your own."
+    return Problem("MC010", f"Unknown field '{key}' in {parent}.", pointer, fix=fix, at_key=True)
+
+
+def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
+    kind, ctx, value = error["type"], error.get("ctx") or {}, error["input"]
+    shown = _show(value)
+    fix = ""
+    if kind == "literal_error":
+        allowed = _QUOTED.findall(ctx.get("expected", "")) or [ctx.get("expected", "")]
+        message = f"'{label}' must be one of: {', '.join(allowed)}; found {shown}."
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        fix = f"Did you mean '{close[0]}'?" if close else "Use one of the listed values."
+    elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        words = {
+            "greater_than": "greater than",
+            "greater_than_equal": "at least",
+            "less_than": "less than",
+            "less_than_equal": "at most",
+        }[kind]
+        bound = next(iter(ctx.values()), "")
+        message = f"'{label}' must be {words} {_show(bound, quote=False)}; found {shown}."
+        fix = f"Write a value {words} {_show(bound, quote=False)}."
+    elif kind == "string_pattern_mismatch":
+        wanted = PATTERN_NAMES.get(ctx.get("pattern", ""), f"text matching {ctx.get('pattern')}")
+        message = f"'{label}' must be {wanted}; found {shown}."
+        fix = f"Write {wanted}."
+    elif kind == "finite_number":
+        message = f"'{label}' must be a finite number; found {shown}."
+        fix = "Replace .nan or .inf with a real number."
+    elif kind.startswith("date"):
+        message = f"'{label}' must be a real date written YYYY-MM-DD; found {shown}."
+        fix = "Check the month (1-12) and the day, e.g. 2025-05-01."
+    else:
+        message = f"'{label}' has a value that is not allowed ({error['msg']}); found {shown}."
+    return Problem("MC012", message, pointer, fix=fix)
+
+
+def _describe(doc: Document, pointer: str, value: Any) -> tuple[str, str]:
+    """What YAML made of a value, and a hint when YAML's guess is the likely cause."""
+    if value is None:
+        return "an empty value", "Write a value after the colon, or remove the line."
+    if isinstance(value, bool):
+        source = _source_text(doc, pointer)
+        if source.lower() in _YAML_BOOL_WORDS:
+            return (
+                f"'{source}' as the boolean {str(value).lower()}",
+                f"YAML reads yes/no/on/off as true/false: write '{source}' in quotes.",
+            )
+        return f"the boolean {str(value).lower()}", ""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"the date {value.isoformat()}", "Put the value in quotes to keep it as text."
+    if isinstance(value, (int, float)):
+        return f"the number {_show(value, quote=False)}", "Put the value in quotes if it is text."
+    if isinstance(value, str):
+        return f"the text {_show(value)}", "Remove the quotes, or write the value as expected."
+    if isinstance(value, list):
+        return "a list", "Write a single value here, not a list."
+    return "a mapping", "Write a single value here, not indented fields."
+
+
+def _source_text(doc: Document, pointer: str) -> str:
+    loc = doc.locations.get(pointer)
+    if loc is None or loc.value.line != loc.value.end_line:
+        return ""
+    line = doc.lines[loc.value.line - 1]
+    return line[loc.value.column - 1 : loc.value.end_column - 1]
+
+
+def _show(value: Any, *, quote: bool = True) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f"'{text}'" if quote and isinstance(value, str) else text
+
+
+def _label(pointer: str) -> str:
+    """A readable field path: ``learning_outcomes[2].statement`` (items counted from 1)."""
+    out = ""
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        out += f"[{int(token) + 1}]" if token.isdigit() else (f".{token}" if out else token)
+    return out
+
+
+def _fields_at(loc: tuple[Any, ...]) -> set[str]:
+    """The field names of the model that validates the mapping at ``loc``."""
+    model: type[BaseModel] = Course
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(str(part))
+        found = _model_in(info.annotation) if info else None
+        if found is None:
+            return set()
+        model = found
+    return set(model.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
