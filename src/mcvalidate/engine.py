@@ -7,6 +7,7 @@ metadata are attached in one place, :meth:`Checker._finding`, so no rule compute
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,9 +32,15 @@ class FileResult:
 class Checker:
     """Checks files against one selection of rules; built once per run."""
 
-    def __init__(self, selection: Selection, limits: Limits = Limits()) -> None:
+    def __init__(
+        self,
+        selection: Selection,
+        limits: Limits = Limits(),
+        today: datetime.date | None = None,
+    ) -> None:
         self.selection = selection
         self.limits = limits
+        self.today = today or datetime.date.today()
         self._meta = selection.by_id
         self._enabled = {r.id for r in selection.rules}
         self._checks = [r for r in selection.rules if r.check is not None]
@@ -74,7 +81,9 @@ class Checker:
 
     def _run(self, rule: Rule, course: object, doc: Document) -> list[Problem]:
         assert rule.check is not None
-        ctx = RuleContext(rule.id, doc.path, rule.options, doc.locations.__contains__)
+        ctx = RuleContext(
+            rule.id, doc.path, rule.options, doc.locations.__contains__, self.today
+        )
         try:
             rule.check(course, ctx)  # type: ignore[arg-type]
         except Exception as exc:  # a broken rule must not take the file or the run down

@@ -60,10 +60,15 @@ class Problem:
 
 @dataclass(slots=True)
 class Location:
-    """Where a value sits in the file: its key (absent for list items and the root) and itself."""
+    """Where a value sits in the file: its key (absent for list items and the root) and itself.
+
+    ``block`` marks a block-style list or mapping: findings about it are shown at its key,
+    since its value starts on the line of its first child.
+    """
 
     key: Span | None
     value: Span
+    block: bool = False
 
 
 @dataclass
@@ -94,16 +99,19 @@ class Document:
         """
         loc = self.locations.get(pointer)
         if loc is not None:
-            if at_key and loc.key is not None:
+            if (at_key or loc.block) and loc.key is not None:
                 return loc.key
-            return loc.value
+            return loc.value if not loc.block else self._first_line_of(loc.value)
         parent = pointer
         while parent:
             parent = parent.rpartition("/")[0]
             loc = self.locations.get(parent)
-            if loc is not None:
+            if loc is not None and parent:
                 return loc.key or self._first_line_of(loc.value)
-        return Span(1, 1, 1, 1 + len(self.lines[0]) if self.lines else 1)
+        # Missing at the top level: the start of the document, marking nothing in particular.
+        root = self.locations.get("")
+        line, column = (root.value.line, root.value.column) if root else (1, 1)
+        return Span(line, column, line, column)
 
     def _first_line_of(self, span: Span) -> Span:
         if span.end_line == span.line:
@@ -224,7 +232,7 @@ class _Builder:
             doc.problems.append(stop.problem)
             doc.data = None
             return
-        doc.locations[""] = Location(None, self._span(root))
+        doc.locations[""] = self._location(None, root)
 
     # -- positions --------------------------------------------------------------------------
 
@@ -238,6 +246,10 @@ class _Builder:
             lines = self.doc.lines
             end_column = len(lines[end_line]) if end_line < len(lines) else 0
         return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+
+    def _location(self, key: Span | None, node: Node) -> Location:
+        block = not isinstance(node, ScalarNode) and not node.flow_style
+        return Location(key, self._span(node), block)
 
     def _syntax_problem(self, exc: yaml.MarkedYAMLError) -> Problem:
         mark = exc.problem_mark or exc.context_mark
@@ -295,7 +307,7 @@ class _Builder:
             items = []
             for index, item in enumerate(node.value):
                 child = f"{pointer}/{index}"
-                self.doc.locations[child] = Location(None, self._span(item))
+                self.doc.locations[child] = self._location(None, item)
                 items.append(self._value(item, child, depth + 1))
             return items
         return self._mapping(node, pointer, depth)
@@ -343,7 +355,7 @@ class _Builder:
                     )
                 )
                 continue
-            self.doc.locations[child] = Location(key_span, self._span(value_node))
+            self.doc.locations[child] = self._location(key_span, value_node)
             value = self._value(value_node, child, depth + 1)
             if child not in self.doc.tainted:
                 result[key] = value

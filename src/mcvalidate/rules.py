@@ -17,6 +17,7 @@ third-party distribution::
 
 from __future__ import annotations
 
+import datetime
 import inspect
 import re
 from collections.abc import Callable, Mapping
@@ -59,10 +60,15 @@ class Source:
 class RuleContext:
     """What a running rule can see besides the course, and how it reports a finding."""
 
-    __slots__ = ("_problems", "_rule", "options", "path", "present")
+    __slots__ = ("_problems", "_rule", "options", "path", "present", "today")
 
     def __init__(
-        self, rule_id: str, path: str, options: Mapping[str, Any], present: Callable[[str], bool]
+        self,
+        rule_id: str,
+        path: str,
+        options: Mapping[str, Any],
+        present: Callable[[str], bool],
+        today: datetime.date,
     ) -> None:
         self._rule = rule_id
         self._problems: list[Problem] = []
@@ -70,6 +76,8 @@ class RuleContext:
         self.options = options
         self.present = present
         """``present(pointer)`` tells whether the file itself wrote a value there."""
+        self.today = today
+        """The run's date (fixed once per run, so that tests can set it)."""
 
     def report(self, pointer: str, message: str, *, fix: str = "", at_key: bool = False) -> None:
         """Report a finding about the value at ``pointer`` (or where it would be)."""
@@ -130,10 +138,10 @@ def rule(
 
 
 def split_doc(docstring: str) -> tuple[str, str]:
-    """Split a docstring into its one-line summary and the (dedented) rest."""
+    """Split a docstring into its summary (the first paragraph) and the (dedented) rest."""
     text = inspect.cleandoc(docstring)
-    summary, _, rest = text.partition("\n")
-    return summary.strip(), rest.strip()
+    summary, _, rest = text.partition("\n\n")
+    return " ".join(summary.split()), rest.strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,8 +181,12 @@ def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
     if kind == "literal_error":
         allowed = _QUOTED.findall(ctx.get("expected", "")) or [ctx.get("expected", "")]
         message = f"'{label}' must be one of: {', '.join(allowed)}; found {shown}."
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-        fix = f"Did you mean '{close[0]}'?" if close else "Use one of the listed values."
+        close = difflib.get_close_matches(str(value), allowed, n=2, cutoff=0.5)
+        fix = (
+            f"Did you mean {' or '.join(repr(c) for c in close)}?"
+            if close
+            else "Use one of the listed values."
+        )
     elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         words = {
             "greater_than": "greater than",
@@ -225,7 +229,8 @@ def _describe(doc: Document, pointer: str, value: Any) -> tuple[str, str]:
     if isinstance(value, (int, float)):
         return f"the number {_show(value, quote=False)}", "Put the value in quotes if it is text."
     if isinstance(value, str):
-        return f"the text {_show(value)}", "Remove the quotes, or write the value as expected."
+        quoted = _source_text(doc, pointer)[:1] in ("'", '"')
+        return f"the text {_show(value)}", "Remove the quotes." if quoted else ""
     if isinstance(value, list):
         return "a list", "Write a single value here, not a list."
     return "a mapping", "Write a single value here, not indented fields."
