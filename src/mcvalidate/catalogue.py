@@ -74,7 +74,10 @@ def render_rules(frameworks: Sequence[str], output_format: str, stream: TextIO) 
                 rule.source.evidence,
                 rule.summary,
             )
-    Console(file=stream, highlight=False).print(table)
+    console = Console(file=stream, highlight=False)
+    if not console.is_terminal:
+        console.width = 200  # a pipe or a file: do not fold the table to 80 columns
+    console.print(table)
 
 
 def explain_lines(pack: Pack, rule: Rule) -> Iterator[str]:

@@ -90,10 +90,11 @@ def _match(selectors: list[str], rules: list[Rule], packs: Sequence[Pack]) -> se
             for r in rules
             if selector in (r.id, r.name) or (selector.isupper() and r.id.startswith(selector))
         }
+        names_pack = any(pack.name == selector for pack in packs)
         for pack in packs:
             if pack.name == selector:
                 hits |= {r.id for r in pack.rules}
-        if not hits:
+        if not hits and not names_pack:
             raise SelectionError(f"no rule or pack matches '{selector}' (see 'mcvalidate rules')")
         matched |= hits
     return matched

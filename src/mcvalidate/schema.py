@@ -166,7 +166,7 @@ def _unknown_key(pointer: str, loc: tuple[Any, ...]) -> Problem:
     key = str(loc[-1])
     allowed = sorted(_fields_at(loc[:-1]))
     parent = _label(pointer.rpartition("/")[0]) or "the top level"
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = _closest(key, allowed, cutoff=0.6)
     if close:
         fix = f"Did you mean '{close[0]}'? Rename the key, or start it with 'x-' if it is your own."
     else:
@@ -181,7 +181,7 @@ def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
     if kind == "literal_error":
         allowed = _QUOTED.findall(ctx.get("expected", "")) or [ctx.get("expected", "")]
         message = f"'{label}' must be one of: {', '.join(allowed)}; found {shown}."
-        close = difflib.get_close_matches(str(value), allowed, n=2, cutoff=0.5)
+        close = _closest(str(value), allowed)
         fix = (
             f"Did you mean {' or '.join(repr(c) for c in close)}?"
             if close
@@ -210,6 +210,15 @@ def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
     else:
         message = f"'{label}' has a value that is not allowed ({error['msg']}); found {shown}."
     return Problem("MC012", message, pointer, fix=fix)
+
+
+def _closest(word: str, choices: list[str], cutoff: float = 0.5) -> list[str]:
+    """The best match, and a second one only when it is about as close (online_sync/_async)."""
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices), reverse=True
+    )
+    best = scored[0][0] if scored else 0.0
+    return [c for score, c in scored[:2] if score >= cutoff and score >= best - 0.05]
 
 
 def _describe(doc: Document, pointer: str, value: Any) -> tuple[str, str]:

@@ -1,0 +1,296 @@
+"""The command line, end to end through click's runner: exit codes, formats, messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from conftest import ROOT
+from mcvalidate import __version__
+from mcvalidate.cli import cli
+
+EXAMPLES = ROOT / "examples"
+GOOD = sorted(EXAMPLES.glob("*.yaml"))
+FINDING_KEYS = {
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "pointer",
+    "rule",
+    "name",
+    "severity",
+    "message",
+    "framework",
+    "reference",
+    "fix",
+}
+COMPLETE = (EXAMPLES / "mass-timber-construction.yaml").read_text(encoding="utf-8")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_good_examples_pass_with_no_finding_at_all() -> None:
+    assert len(GOOD) >= 3
+    result = run("check", "--fail-on", "info", *map(str, GOOD))
+    assert result.exit_code == 0, result.output
+    assert f"{len(GOOD)} files checked, all pass." in result.output
+
+
+def test_mistakes_fail_and_are_located(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.yaml", "title: Mass timber\nstatus: propsed\n")
+    result = run("check", "--color", "never", str(path))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    head = next(i for i, line in enumerate(lines) if ":2:9: error MC012 invalid-value" in line)
+    assert "found 'propsed'" in lines[head]
+    assert lines[head + 1] == " 2 | status: propsed"
+    assert lines[head + 2] == "   |         ^^^^^^^"
+    assert "= fix: Did you mean 'proposed'?" in lines[head + 3]
+    assert "= why: mcvalidate course format, version 1" in lines[head + 4]
+    assert "fails at --fail-on error" in lines[-1]
+
+
+def test_json_contract(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.yaml", "title: Mass timber\nlearning_outcome: []\n")
+    result = run("check", "--format", "json", str(path))
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert set(report) == {"version", "packs", "summary", "findings"}
+    assert report["version"] == __version__
+    assert report["packs"] == ["bc-framework", "bc-toolkit"]
+    assert report["summary"]["files"] == 1
+    assert report["summary"]["error"] == sum(
+        1 for f in report["findings"] if f["severity"] == "error"
+    )
+    for finding in report["findings"]:
+        assert set(finding) == FINDING_KEYS
+        assert finding["line"] >= 1 and finding["column"] >= 1
+    typo = next(f for f in report["findings"] if f["rule"] == "MC010")
+    assert (typo["line"], typo["column"], typo["end_line"], typo["end_column"]) == (2, 1, 2, 17)
+    assert typo["pointer"] == "/learning_outcome"
+    assert typo["name"] == "unknown-key"
+    assert "learning_outcomes" in typo["fix"]
+
+
+def test_fail_on_threshold(tmp_path: Path) -> None:
+    text = COMPLETE.replace("  none_reason:", "  x-none_reason:")
+    text = text.replace("pathways:\n", "pathways:\n  x-note: none\n", 1)
+    # Only a warning is left when the pathways are removed from a complete course.
+    start = text.index("pathways:")
+    end = text.index("quality_assurance:")
+    text = text[:start] + "pathways: {prior_learning_recognition: true}\n" + text[end:]
+    path = write(tmp_path, "w.yaml", text)
+    default = run("check", "--format", "json", str(path))
+    severities = {f["severity"] for f in json.loads(default.output)["findings"]}
+    assert severities == {"warning"}
+    assert default.exit_code == 0
+    assert run("check", "--fail-on", "warning", str(path)).exit_code == 1
+    assert run("check", "--fail-on", "info", str(path)).exit_code == 1
+
+
+@pytest.mark.parametrize("selector", ["MC012", "invalid-value", "MC", "format"])
+def test_select_by_id_name_prefix_or_pack(tmp_path: Path, selector: str) -> None:
+    path = write(tmp_path, "c.yaml", "title: x\nstatus: publish\n")
+    report = json.loads(run("check", "--format", "json", "--select", selector, str(path)).output)
+    assert {f["rule"] for f in report["findings"]} == {"MC012"}
+
+
+def test_ignore_by_name_and_comma_list(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.yaml", "title: x\nstatus: publish\n")
+    report = json.loads(
+        run("check", "--format", "json", "--ignore", "invalid-value,bc-toolkit", str(path)).output
+    )
+    rules = {f["rule"] for f in report["findings"]}
+    assert "MC012" not in rules
+    assert not any(r.startswith("BCT") for r in rules)
+    assert any(r.startswith("BCF") for r in rules)
+
+
+def test_framework_option_limits_packs(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.yaml", "title: x\n")
+    report = json.loads(
+        run("check", "--format", "json", "--framework", "bc-framework", str(path)).output
+    )
+    assert report["packs"] == ["bc-framework"]
+    assert {f["rule"][:3] for f in report["findings"]} == {"BCF"}
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["check", "--framework", "eu-2022"], "unknown framework 'eu-2022'"),
+        (["check", "--select", "XYZ999"], "no rule or pack matches 'XYZ999'"),
+        (["check", "no/such/file.yaml"], "the path 'no/such/file.yaml' does not exist"),
+        (["check", "--frob"], "No such option '--frob'"),
+        (["check", "--format", "xml"], "'xml' is not one of"),
+        (["explain", "no-such-rule"], "no rule is called 'no-such-rule'"),
+        (["nonsense"], "No such command 'nonsense'"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], named: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("mcvalidate: error: ")
+    assert named in result.stderr
+
+
+def test_directories_recurse_skip_hidden_and_find_yml(tmp_path: Path) -> None:
+    write(tmp_path, "a/one.yaml", "title: x\nstatus: publish\n")
+    write(tmp_path, "a/b/two.yml", "title: x\nstatus: publish\n")
+    write(tmp_path, ".hidden/three.yaml", "title: x\nstatus: publish\n")
+    write(tmp_path, "a/.pre-commit-config.yaml", "repos: []\n")
+    write(tmp_path, "a/notes.txt", "status: publish\n")
+    report = json.loads(run("check", "--format", "json", "--select", "MC012", str(tmp_path)).output)
+    paths = sorted({Path(f["path"]).name for f in report["findings"]})
+    assert paths == ["one.yaml", "two.yml"]
+    assert report["summary"]["files"] == 2
+
+
+def test_a_broken_file_does_not_hide_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a-binary.yaml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / "b-latin1.yaml").write_bytes("title: Été\n".encode("latin-1"))
+    write(tmp_path, "c-syntax.yaml", "title: 'unclosed\n")
+    write(tmp_path, "d-good.yaml", "title: x\nstatus: publish\n")
+    report = json.loads(run("check", "--format", "json", str(tmp_path)).output)
+    by_file: dict[str, set[str]] = {}
+    for f in report["findings"]:
+        by_file.setdefault(Path(f["path"]).name, set()).add(f["rule"])
+    assert by_file["a-binary.yaml"] == {"MC002"}
+    assert by_file["b-latin1.yaml"] == {"MC002"}
+    assert by_file["c-syntax.yaml"] == {"MC001"}
+    assert "MC012" in by_file["d-good.yaml"]
+    latin = next(f for f in report["findings"] if f["path"].endswith("b-latin1.yaml"))
+    assert (latin["line"], latin["column"]) == (1, 8)  # the byte 0xC9 of "É"
+
+
+def test_no_yaml_files_says_so(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert "no YAML files found" in result.stderr
+    assert "0 files checked, all pass." in result.stdout
+
+
+def test_quiet_prints_one_line_per_finding(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.yaml", "title: x\nstatus: publish\n")
+    result = run("check", "--quiet", "--select", "MC012", str(path))
+    lines = result.output.splitlines()
+    assert len(lines) == 2  # the finding and the summary
+    assert lines[0].endswith("found 'publish'.")
+    clean = run("check", "--quiet", *map(str, GOOD))
+    assert clean.output == ""
+
+
+def test_colour_follows_the_option_and_no_color(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.yaml", "title: x\nstatus: publish\n")
+    assert "\x1b[" in run("check", "--color", "always", str(path)).output
+    assert "\x1b[" not in run("check", "--color", "never", str(path)).output
+    assert "\x1b[" not in run("check", str(path)).output  # not a terminal
+    assert "\x1b[" not in run("check", str(path), env={"NO_COLOR": "1"}).output
+
+
+def test_rules_table_and_json() -> None:
+    table = run("rules")
+    assert table.exit_code == 0
+    assert "BCF001" in table.output and "BCT001" in table.output and "MC010" in table.output
+    records = json.loads(run("rules", "--format", "json").output)
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    first = next(r for r in records if r["id"] == "BCF003")
+    assert first["name"] == "competency-based"
+    assert first["severity"] == "error"
+    assert first["source"]["evidence"] == "verbatim"
+    only = json.loads(run("rules", "--format", "json", "--framework", "bc-toolkit").output)
+    assert {r["pack"] for r in only} == {"bc-toolkit"}
+
+
+@pytest.mark.parametrize("name", ["BCF003", "competency-based", "bcf003"])
+def test_explain_by_id_or_name(name: str) -> None:
+    result = run("explain", name)
+    assert result.exit_code == 0
+    assert result.output.startswith("BCF003 competency-based (error, pack bc-framework)")
+    assert "Evidence: verbatim" in result.output
+    assert "Fails::" in result.output and "Passes::" in result.output
+
+
+def test_schema_is_generated_from_the_models() -> None:
+    result = run("schema")
+    schema = json.loads(result.output)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["required"] == ["title"]
+    assert schema["additionalProperties"] is False
+    assert "^x-" in schema["patternProperties"]
+    status = schema["properties"]["status"]["anyOf"][0]
+    assert status["enum"] == ["draft", "proposed", "approved", "active", "suspended", "retired"]
+
+
+def test_schema_accepts_the_examples_and_refuses_a_typo() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads(run("schema").output)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in GOOD:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = json.loads(json.dumps(data, default=str))
+        assert not list(validator.iter_errors(data)), path.name
+    assert list(validator.iter_errors({"title": "x", "learning_outcome": []}))
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output.strip() == f"mcvalidate, version {__version__}"
+
+
+def _loaded_modules(*args: str) -> set[str]:
+    code = (
+        "import sys\n"
+        "from mcvalidate.cli import cli\n"
+        "try:\n"
+        f"    cli.main({list(args)!r}, prog_name='mcvalidate')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return set(done.stderr.split())
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("check", "--help")])
+def test_help_and_version_import_no_heavy_module(args: tuple[str, ...]) -> None:
+    loaded = _loaded_modules(*args)
+    assert "click" in loaded
+    for heavy in ("pydantic", "rich", "yaml", "mcvalidate_bc", "mcvalidate.engine"):
+        assert heavy not in loaded, f"{' '.join(args)} imports {heavy}"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mcvalidate", "--version"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert done.returncode == 0
+    assert __version__ in done.stdout
