@@ -23,7 +23,6 @@ must match the expected list exactly, in position order.
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -52,9 +51,8 @@ def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
     result = check_text(case["yaml"], rule_id, today=today)
     found = [f for f in result.findings if f.rule == rule_id]
     expected = case.get("expect") or []
-    assert len(found) == len(expected), (
-        f"expected {len(expected)} finding(s), got: "
-        + "; ".join(f"{f.pointer} line {f.span.line}: {f.message}" for f in found)
+    assert len(found) == len(expected), f"expected {len(expected)} finding(s), got: " + "; ".join(
+        f"{f.pointer} line {f.span.line}: {f.message}" for f in found
     )
     for finding, want in zip(found, expected, strict=True):
         assert finding.pointer == want["pointer"]
@@ -80,6 +78,3 @@ def test_every_case_file_has_pass_and_fail_cases() -> None:
         cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
         assert any(c.get("expect") for c in cases), f"{path.name} has no failing case"
         assert any(not c.get("expect") for c in cases), f"{path.name} has no passing case"
-
-
-

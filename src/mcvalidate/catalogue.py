@@ -121,7 +121,12 @@ def markdown() -> str:
         "",
     ]
     for pack in packs():
-        out += [f"## {pack.name}: {pack.title}", "", f"Framework: {pack.framework} ({pack.url})", ""]
+        out += [
+            f"## {pack.name}: {pack.title}",
+            "",
+            f"Framework: {pack.framework} ({pack.url})",
+            "",
+        ]
         out += ["| id | name | severity | evidence | summary |", "|---|---|---|---|---|"]
         for r in pack.rules:
             out.append(

@@ -35,11 +35,11 @@ class Checker:
     def __init__(
         self,
         selection: Selection,
-        limits: Limits = Limits(),
+        limits: Limits | None = None,
         today: datetime.date | None = None,
     ) -> None:
         self.selection = selection
-        self.limits = limits
+        self.limits = limits or Limits()
         self.today = today or datetime.date.today()
         self._meta = selection.by_id
         self._enabled = {r.id for r in selection.rules}
@@ -81,9 +81,7 @@ class Checker:
 
     def _run(self, rule: Rule, course: object, doc: Document) -> list[Problem]:
         assert rule.check is not None
-        ctx = RuleContext(
-            rule.id, doc.path, rule.options, doc.locations.__contains__, self.today
-        )
+        ctx = RuleContext(rule.id, doc.path, rule.options, doc.locations.__contains__, self.today)
         try:
             rule.check(course, ctx)  # type: ignore[arg-type]
         except Exception as exc:  # a broken rule must not take the file or the run down

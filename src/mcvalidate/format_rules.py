@@ -420,13 +420,21 @@ def unknown_reference(course: Course, ctx: RuleContext) -> None:
     outcomes = _ids(_items(course, "learning_outcomes"))
     for index, outcome in enumerate(course.learning_outcomes or ()):
         _check_refs(
-            ctx, outcome.competencies, competencies, f"/learning_outcomes/{index}/competencies",
-            "competency", "competencies",
+            ctx,
+            outcome.competencies,
+            competencies,
+            f"/learning_outcomes/{index}/competencies",
+            "competency",
+            "competencies",
         )
     for index, assessment in enumerate(course.assessments or ()):
         _check_refs(
-            ctx, assessment.outcomes, outcomes, f"/assessments/{index}/outcomes",
-            "learning outcome", "learning_outcomes",
+            ctx,
+            assessment.outcomes,
+            outcomes,
+            f"/assessments/{index}/outcomes",
+            "learning outcome",
+            "learning_outcomes",
         )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from mcvalidate.findings import Span
 
@@ -125,8 +125,9 @@ def escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def load(path: str, raw: bytes, limits: Limits = Limits()) -> Document:
+def load(path: str, raw: bytes, limits: Limits | None = None) -> Document:
     """Decode and parse ``raw``; never raises for anything a file can contain."""
+    limits = limits or Limits()
     text, problem = _decode(raw, limits)
     doc = Document(path=path, text=text)
     if problem is not None:
@@ -195,14 +196,16 @@ class _Builder:
                 )
                 return
             root = loader.get_node()
+            assert root is not None  # check_node() said there is a document
             if loader.check_node():
-                mark = loader.peek_event().start_mark
-                line = mark.line + 1
+                event = loader.peek_event()
+                mark = event.start_mark if event is not None else None
+                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
                 doc.problems.append(
                     Problem(
                         "MC005",
                         "The file holds more than one YAML document; a course file holds one.",
-                        span=Span(line, mark.column + 1, line, mark.column + 4),
+                        span=Span(line, column, line, column + 3),
                         fix="Put each course in a file of its own, and remove the '---' line.",
                     )
                 )
@@ -248,13 +251,13 @@ class _Builder:
         return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
 
     def _location(self, key: Span | None, node: Node) -> Location:
-        block = not isinstance(node, ScalarNode) and not node.flow_style
+        block = isinstance(node, CollectionNode) and not node.flow_style
         return Location(key, self._span(node), block)
 
     def _syntax_problem(self, exc: yaml.MarkedYAMLError) -> Problem:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
+        line = mark.line + 1 if mark is not None else 1
+        column = mark.column + 1 if mark is not None else 1
         what = " ".join(p for p in (exc.context, exc.problem) if p)
         return Problem(
             "MC001",
@@ -310,6 +313,7 @@ class _Builder:
                 self.doc.locations[child] = self._location(None, item)
                 items.append(self._value(item, child, depth + 1))
             return items
+        assert isinstance(node, MappingNode)
         return self._mapping(node, pointer, depth)
 
     def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict[str, Any]:

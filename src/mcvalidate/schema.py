@@ -72,9 +72,7 @@ def validate(doc: Document) -> Validated:
     return result
 
 
-def _group_by_pointer(
-    data: Any, errors: Iterable[Any]
-) -> list[tuple[str, list[Any]]]:
+def _group_by_pointer(data: Any, errors: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     """Errors of the members of a union land on the same value: report them as one."""
     groups: dict[str, list[Any]] = {}
     for error in errors:
@@ -91,14 +89,22 @@ def _resolve(data: Any, loc: tuple[Any, ...]) -> list[Any]:
     tokens: list[Any] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            current = current[part]
-        else:
+        current = _child(current, part)
+        if current is _ABSENT:
             break
         tokens.append(part)
     return tokens
+
+
+_ABSENT = object()
+
+
+def _child(container: Any, part: Any) -> Any:
+    if isinstance(container, dict) and isinstance(part, str):
+        return container.get(part, _ABSENT)
+    if isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container):
+        return container[part]
+    return _ABSENT
 
 
 def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> Any:
@@ -151,7 +157,9 @@ def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
     if kind == "extra_forbidden":
         return _unknown_key(pointer, error["loc"])
     if kind in _EXPECTED or kind.endswith("_type"):
-        expected = " or ".join(dict.fromkeys(_EXPECTED.get(e["type"], "another type") for e in errors))
+        expected = " or ".join(
+            dict.fromkeys(_EXPECTED.get(e["type"], "another type") for e in errors)
+        )
         found, hint = _describe(doc, pointer, error["input"])
         return Problem(
             "MC011",
