@@ -6,7 +6,6 @@ the rule is mcvalidate's reading of a requirement; info for scope notes.
 """
 
 from mcvalidate.rules import Pack
-
 from mcvalidate_bc.framework import definition, governance
 from mcvalidate_bc.sources import FRAMEWORK, FRAMEWORK_URL
 

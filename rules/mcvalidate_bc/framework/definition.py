@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-
 from mcvalidate_bc.sources import framework
 
 DEFINITION = "Definition of a micro-credential"
@@ -227,8 +226,7 @@ def summative_assessment(course: Course, ctx: RuleContext) -> None:
     if assessments:
         ctx.report(
             "/assessments",
-            "None of the assessments is summative, so nothing assesses the learner for the "
-            "award.",
+            "None of the assessments is summative, so nothing assesses the learner for the award.",
             fix="Mark the assessment(s) that count toward the award with 'summative: true'.",
         )
     else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-
 from mcvalidate_bc.sources import TOOLKIT_URL, framework
 
 QA_URL = f"{TOOLKIT_URL}chapter/quality-assurance/"
@@ -21,6 +20,7 @@ NEWS_URL = (
 )
 PATHWAYS_URL = "https://ctlt.ubc.ca/2022/06/30/edubytes-micro-credentials-an-update/"
 NOT_YET_APPROVED = ("draft", "proposed")
+IN_SCOPE = ("public_institution", "indigenous_institute")
 
 
 @rule(
@@ -89,8 +89,7 @@ def credit_value_stated(course: Course, ctx: RuleContext) -> None:
     if credit.value is None:
         ctx.report(
             "/credit/value",
-            "The micro-credential is credit-bearing but does not say how many credits it "
-            "carries.",
+            "The micro-credential is credit-bearing but does not say how many credits it carries.",
             fix="Add 'value:' (the number of credits) under 'credit:'.",
         )
     if credit.system is None:
@@ -268,7 +267,10 @@ def framework_scope(course: Course, ctx: RuleContext) -> None:
     issuer = course.issuer
     if issuer is None:
         return
-    if issuer.type is not None and issuer.type not in ("public_institution", "indigenous_institute"):
+    if issuer.type is not None and issuer.type not in (
+        "public_institution",
+        "indigenous_institute",
+    ):
         ctx.report(
             "/issuer/type",
             f"The issuer is a {issuer.type.replace('_', ' ')}; the B.C. Framework is written for "

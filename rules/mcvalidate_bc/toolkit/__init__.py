@@ -1,8 +1,21 @@
-"""The ``bc-toolkit`` pack (being written)."""
+"""The ``bc-toolkit`` pack: the BCcampus Micro-credential Toolkit for B.C. (2023).
+
+The Toolkit is guidance for institutions, not a regulation: nothing in it is mandatory, so no
+rule of this pack is an error. Severity follows the project's policy:
+
+- **warning** for the Toolkit's own guidance ("verbatim" evidence: the Toolkit text says it)
+  and for its corollaries a curriculum committee would expect ("inferred");
+- **info** for good practice that is mcvalidate's reading ("inferred"), such as the wording of
+  learning outcomes, where no Toolkit text could be seen.
+
+Each rule's documentation says which part is the Toolkit's words and which is mcvalidate's
+reading. Only the opening part of each Toolkit chapter could be read when the rules were
+written; see ``frameworks/bc.md``.
+"""
 
 from mcvalidate.rules import Pack
-
 from mcvalidate_bc.sources import TOOLKIT, TOOLKIT_URL
+from mcvalidate_bc.toolkit import design, language, planning, quality, recognition
 
 PACK = Pack(
     name="bc-toolkit",
@@ -10,5 +23,27 @@ PACK = Pack(
     framework=TOOLKIT,
     version="2023",
     url=TOOLKIT_URL,
-    rules=(),
+    rules=(
+        planning.external_partner,
+        design.outcomes_defined,
+        design.outcome_assessed,
+        design.assessment_outcomes,
+        design.competency_covered,
+        design.outcome_competency,
+        language.outcome_action_verb,
+        language.outcome_vague_verb,
+        language.outcome_compound,
+        design.assessment_weights,
+        design.weekly_workload,
+        quality.review_dates,
+        quality.approval_not_future,
+        recognition.badge_described,
+        recognition.recognition_format,
+        planning.business_case,
+        planning.need_evidence,
+        quality.public_information,
+        planning.indigenous_partner,
+        design.delivery_described,
+        recognition.prior_learning_stated,
+    ),
 )

@@ -1,0 +1,57 @@
+"""Small helpers shared by the ``bc-toolkit`` rules: blank tests and names for messages."""
+
+from __future__ import annotations
+
+from mcvalidate.model import Course
+from mcvalidate.rules import RuleContext
+
+
+def filled(text: str | None) -> bool:
+    """True when ``text`` has something other than spaces in it."""
+    return bool(text and text.strip())
+
+
+def outcome_name(course: Course, ctx: RuleContext, index: int) -> str:
+    """How a message names learning outcome ``index``: by the id the author wrote, else by
+    position (with the id mcvalidate gave a bare-string outcome, so references can be made).
+    """
+    outcome = (course.learning_outcomes or [])[index]
+    if outcome.id and ctx.present(f"/learning_outcomes/{index}/id"):
+        return f"learning outcome {outcome.id}"
+    if outcome.id:
+        return f"learning outcome {index + 1} (id {outcome.id})"
+    return f"learning outcome {index + 1}"
+
+
+def assessment_name(course: Course, index: int) -> str:
+    """How a message names assessment ``index``: its id and title, whichever are given."""
+    assessment = (course.assessments or [])[index]
+    parts = [p for p in (assessment.id, assessment.title) if filled(p)]
+    if not parts:
+        return f"assessment {index + 1}"
+    if len(parts) == 1:
+        return f"assessment {parts[0]}"
+    return f"assessment {parts[0]} ({parts[1]})"
+
+
+def statement_pointer(ctx: RuleContext, index: int) -> str:
+    """The pointer of an outcome's statement, or of the outcome itself when it was written as a
+    bare string (then ``/statement`` does not exist in the file)."""
+    pointer = f"/learning_outcomes/{index}/statement"
+    return pointer if ctx.present(pointer) else f"/learning_outcomes/{index}"
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def listing(items: list[str], conjunction: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def number(value: float, decimals: int = 2) -> str:
+    """``value`` as a person writes it: 80, 7.5, 33.33 (never 8e+01)."""
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
