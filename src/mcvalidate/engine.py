@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mcvalidate.findings import Finding
-from mcvalidate.loader import Document, Limits, Problem, load
+from mcvalidate.loader import Document, Limits, Problem, load, within
 from mcvalidate.packs import Selection
 from mcvalidate.rules import Rule, RuleContext
 from mcvalidate.schema import validate
@@ -70,18 +70,22 @@ class Checker:
             validated = validate(doc)
             problems.extend(validated.problems)
             if validated.course is not None:
-                tainted = doc.tainted | validated.tainted
+                refused = frozenset(doc.tainted | validated.tainted)
                 for rule in self._checks:
                     problems.extend(
                         p
-                        for p in self._run(rule, validated.course, doc)
-                        if not _inside_any(p.pointer, tainted)
+                        for p in self._run(rule, validated.course, doc, refused)
+                        if not within(p.pointer, refused)
                     )
         return self._result(doc, problems)
 
-    def _run(self, rule: Rule, course: object, doc: Document) -> list[Problem]:
+    def _run(
+        self, rule: Rule, course: object, doc: Document, refused: frozenset[str]
+    ) -> list[Problem]:
         assert rule.check is not None
-        ctx = RuleContext(rule.id, doc.path, rule.options, doc.locations.__contains__, self.today)
+        ctx = RuleContext(
+            rule.id, doc.path, rule.options, doc.locations.__contains__, self.today, refused
+        )
         try:
             rule.check(course, ctx)  # type: ignore[arg-type]
         except Exception as exc:  # a broken rule must not take the file or the run down
@@ -121,16 +125,3 @@ class Checker:
             reference=rule.source.url,
             fix=problem.fix,
         )
-
-
-def _inside_any(pointer: str, tainted: set[str]) -> bool:
-    """True when ``pointer`` is a tainted pointer or lies inside one."""
-    if not tainted:
-        return False
-    probe = pointer
-    while True:
-        if probe in tainted:
-            return True
-        if not probe:
-            return False
-        probe = probe.rpartition("/")[0]

@@ -125,6 +125,19 @@ def escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+def within(pointer: str, pointers: set[str] | frozenset[str]) -> bool:
+    """True when ``pointer`` is one of ``pointers`` or lies inside one of them."""
+    if not pointers:
+        return False
+    probe = pointer
+    while True:
+        if probe in pointers:
+            return True
+        if not probe:
+            return False
+        probe = probe.rpartition("/")[0]
+
+
 def load(path: str, raw: bytes, limits: Limits | None = None) -> Document:
     """Decode and parse ``raw``; never raises for anything a file can contain."""
     limits = limits or Limits()

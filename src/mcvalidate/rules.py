@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from mcvalidate.findings import Severity
-from mcvalidate.loader import Problem
+from mcvalidate.loader import Problem, within
 
 if TYPE_CHECKING:
     from mcvalidate.model import Course
@@ -60,7 +60,7 @@ class Source:
 class RuleContext:
     """What a running rule can see besides the course, and how it reports a finding."""
 
-    __slots__ = ("_problems", "_rule", "options", "path", "present", "today")
+    __slots__ = ("_problems", "_refused", "_rule", "options", "path", "present", "today")
 
     def __init__(
         self,
@@ -69,6 +69,7 @@ class RuleContext:
         options: Mapping[str, Any],
         present: Callable[[str], bool],
         today: datetime.date,
+        refused: frozenset[str] = frozenset(),
     ) -> None:
         self._rule = rule_id
         self._problems: list[Problem] = []
@@ -78,6 +79,17 @@ class RuleContext:
         """``present(pointer)`` tells whether the file itself wrote a value there."""
         self.today = today
         """The run's date (fixed once per run, so that tests can set it)."""
+        self._refused = refused
+
+    def refused(self, pointer: str) -> bool:
+        """True when the file wrote a value at ``pointer`` (or around it) that the schema
+        refused: the model holds nothing there, yet the author did write something.
+
+        The engine already drops a rule's findings at or inside refused values; a rule that
+        reasons across values (an outcome and the assessments that name it) asks this so as
+        not to report a consequence of a mistake that is already reported.
+        """
+        return within(pointer, self._refused)
 
     def report(self, pointer: str, message: str, *, fix: str = "", at_key: bool = False) -> None:
         """Report a finding about the value at ``pointer`` (or where it would be)."""

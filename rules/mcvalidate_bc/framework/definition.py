@@ -182,7 +182,8 @@ def need_aligned(course: Course, ctx: RuleContext) -> None:
                 f"Need {index + 1} has no description of the need it answers.",
                 fix="Add a 'description:' saying who needs what.",
             )
-    if not any(need.type in NEED_TYPES for need in needs):
+    types_refused = any(ctx.refused(f"/needs/{i}/type") for i in range(len(needs)))
+    if not types_refused and not any(need.type in NEED_TYPES for need in needs):
         ctx.report(
             "/needs",
             "None of the needs is of a type the Framework names (industry, employer, community, "
@@ -223,6 +224,8 @@ def summative_assessment(course: Course, ctx: RuleContext) -> None:
     assessments = course.assessments or []
     if any(a.summative for a in assessments):
         return
+    if any(ctx.refused(f"/assessments/{i}/summative") for i in range(len(assessments))):
+        return  # a 'summative' value was written but refused: the schema reported it
     if assessments:
         ctx.report(
             "/assessments",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext
 
@@ -39,6 +41,16 @@ def statement_pointer(ctx: RuleContext, index: int) -> str:
     bare string (then ``/statement`` does not exist in the file)."""
     pointer = f"/learning_outcomes/{index}/statement"
     return pointer if ctx.present(pointer) else f"/learning_outcomes/{index}"
+
+
+def any_refused(ctx: RuleContext, items: Sequence[object] | None, key: str, *fields: str) -> bool:
+    """True when a field of any item of the list ``key`` was written but refused by the schema
+    (its own finding is already reported, and the model holds nothing there)."""
+    return any(
+        ctx.refused(f"/{key}/{index}/{field}")
+        for index in range(len(items or ()))
+        for field in fields
+    )
 
 
 def capitalized(text: str) -> str:

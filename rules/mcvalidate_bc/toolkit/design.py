@@ -13,6 +13,7 @@ from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate_bc.sources import toolkit
 from mcvalidate_bc.toolkit._util import (
+    any_refused,
     assessment_name,
     capitalized,
     filled,
@@ -107,12 +108,15 @@ def outcome_assessed(course: Course, ctx: RuleContext) -> None:
           - {id: A1, title: Final project, summative: true, outcomes: [LO1, LO2]}
     """
     assessments = course.assessments or []
-    if not assessments:
+    if not assessments or any_refused(ctx, assessments, "assessments", "outcomes"):
         return
     for index, outcome in enumerate(course.learning_outcomes or ()):
         if not filled(outcome.id):
             continue
-        naming = [a for a in assessments if outcome.id in (a.outcomes or ())]
+        indexes = [i for i, a in enumerate(assessments) if outcome.id in (a.outcomes or ())]
+        if any(ctx.refused(f"/assessments/{i}/summative") for i in indexes):
+            continue  # whether it is summative is unknown: the schema reported the value
+        naming = [assessments[i] for i in indexes]
         if any(a.summative for a in naming):
             continue
         name = capitalized(outcome_name(course, ctx, index))
@@ -213,7 +217,7 @@ def competency_covered(course: Course, ctx: RuleContext) -> None:
           - {id: LO1, statement: Reconcile a bank account, competencies: [C1]}
     """
     outcomes = course.learning_outcomes or []
-    if not outcomes:
+    if not outcomes or any_refused(ctx, outcomes, "learning_outcomes", "competencies"):
         return
     served = {c for o in outcomes for c in o.competencies or ()}
     for index, competency in enumerate(course.competencies or ()):
