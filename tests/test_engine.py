@@ -1,0 +1,134 @@
+"""The engine's guarantees: broken files and broken rules never take the run down."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import check_text
+from mcvalidate import packs as packs_module
+from mcvalidate.cli import cli
+from mcvalidate.engine import Checker
+from mcvalidate.model import Course
+from mcvalidate.packs import select
+from mcvalidate.rules import Pack, RuleContext, Source, rule
+
+SOURCE = Source("Test framework", "clause 1", "https://example.org/t", "inferred")
+
+
+@rule(id="TST001", name="always-raises", severity="warning", source=SOURCE)
+def always_raises(course: Course, ctx: RuleContext) -> None:
+    """A rule with a bug.
+
+    Fails::
+
+        title: x
+
+    Passes::
+
+        title: x
+    """
+    raise KeyError("boom")
+
+
+@rule(id="TST002", name="title-not-x", severity="error", source=SOURCE)
+def title_not_x(course: Course, ctx: RuleContext) -> None:
+    """The title is not 'x'.
+
+    Fails::
+
+        title: x
+
+    Passes::
+
+        title: y
+    """
+    if course.title == "x":
+        ctx.report("/title", "The title is 'x'.", fix="Write a real title.")
+
+
+BROKEN = Pack("broken", "Broken", "Test framework", "1", "https://example.org", (always_raises,))
+WORKING = Pack("working", "Working", "Test framework", "1", "https://example.org", (title_not_x,))
+
+
+def test_a_raising_rule_becomes_an_internal_error_finding_and_others_still_run() -> None:
+    installed = {"broken": BROKEN, "working": WORKING}
+    checker = Checker(select(installed=installed))
+    result = checker.check_bytes("c.yaml", b"title: x\n")
+    rules = [f.rule for f in result.findings]
+    assert rules.count("MC008") == 1
+    assert "TST002" in rules
+    internal = next(f for f in result.findings if f.rule == "MC008")
+    assert "TST001 (always-raises)" in internal.message
+    assert "KeyError" in internal.message
+    assert internal.path == "c.yaml"
+
+
+def test_a_raising_rule_makes_the_cli_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(packs_module, "available", lambda: {"broken": BROKEN, "working": WORKING})
+    (tmp_path / "a.yaml").write_text("title: x\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("title: y\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    internal = [f for f in report["findings"] if f["rule"] == "MC008"]
+    assert sorted(Path(f["path"]).name for f in internal) == ["a.yaml", "b.yaml"]
+    assert any(f["rule"] == "TST002" for f in report["findings"])
+
+
+def test_a_file_that_cannot_be_read_is_a_finding(tmp_path: Path) -> None:
+    (tmp_path / "good.yaml").write_text("title: x\n", encoding="utf-8")
+    os.symlink(tmp_path / "gone.yaml", tmp_path / "dangling.yaml")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    unreadable = [f for f in report["findings"] if f["rule"] == "MC002"]
+    assert [Path(f["path"]).name for f in unreadable] == ["dangling.yaml"]
+    assert "cannot be read" in unreadable[0]["message"]
+    assert report["summary"]["files"] == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "column"),
+    [
+        (b"title: ok\nsummary: caf\xe9\n", 2, 13),
+        (b"title: ok\n\x00\x01\x02", 2, 1),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", 3, 1),
+    ],
+)
+def test_binary_and_invalid_utf8_are_located(raw: bytes, line: int, column: int) -> None:
+    result = Checker(select()).check_bytes("b.yaml", raw)
+    assert [f.rule for f in result.findings] == ["MC002"]
+    assert (result.findings[0].span.line, result.findings[0].span.column) == (line, column)
+
+
+def test_findings_inside_a_refused_value_are_not_reported_twice() -> None:
+    # The schema refuses the hours; the framework rule must not also call them missing.
+    result = check_text("title: x\nworkload:\n  hours: -5\n")
+    at_hours = [f.rule for f in result.findings if f.pointer == "/workload/hours"]
+    assert at_hours == ["MC012"]
+
+
+def test_a_missing_title_still_lets_the_rules_run() -> None:
+    result = check_text("standalone: false\n")
+    rules = {f.rule for f in result.findings}
+    assert {"MC013", "BCF001"} <= rules
+
+
+def test_every_finding_carries_complete_metadata() -> None:
+    text = (
+        Path(__file__).parent.parent / "examples" / "mistakes" / "draft-proposal.yaml"
+    ).read_text()
+    result = check_text(text)
+    assert result.findings
+    for f in result.findings:
+        assert f.span.line >= 1 and f.span.column >= 1
+        assert (f.span.end_line, f.span.end_column) >= (f.span.line, f.span.column)
+        assert f.pointer == "" or f.pointer.startswith("/")
+        assert f.rule and f.name and f.message and f.framework and f.reference
