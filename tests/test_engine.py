@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import check_text
+from conftest import ROOT, check_text
 from mcvalidate import packs as packs_module
 from mcvalidate.cli import cli
 from mcvalidate.engine import Checker
