@@ -122,9 +122,7 @@ def test_a_missing_title_still_lets_the_rules_run() -> None:
 
 
 def test_every_finding_carries_complete_metadata() -> None:
-    text = (
-        Path(__file__).parent.parent / "examples" / "mistakes" / "draft-proposal.yaml"
-    ).read_text()
+    text = (ROOT / "examples" / "mistakes" / "draft-proposal.yaml").read_text(encoding="utf-8")
     result = check_text(text)
     assert result.findings
     for f in result.findings:
