@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -211,6 +212,17 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def outcome_starts(course: Course) -> Iterator[tuple[int, Start, Verbs]]:
+    """Each worded outcome's index and how it starts, in the course's language; nothing when
+    mcvalidate ships no verb list for that language (it never guesses)."""
+    lists = course_verbs(course)
+    if lists is None:
+        return
+    for index, outcome in enumerate(course.learning_outcomes or ()):
+        if outcome.statement and outcome.statement.strip():
+            yield index, start(outcome.statement, lists), lists
+
+
 def start(statement: str, lists: Verbs) -> Start:
     """Strip the lead-ins of ``statement`` and say how what is left starts."""
     text = _normalise(statement)
@@ -293,13 +305,7 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
         learning_outcomes:
           - Learners will be able to identify mass timber products and their uses
     """
-    lists = course_verbs(course)
-    if lists is None:
-        return
-    for index, outcome in enumerate(course.learning_outcomes or ()):
-        if not (outcome.statement and outcome.statement.strip()):
-            continue
-        begin = start(outcome.statement, lists)
+    for index, begin, lists in outcome_starts(course):
         if begin.action or begin.vague:
             continue
         name = capitalized(outcome_name(course, ctx, index))
@@ -341,13 +347,7 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
         learning_outcomes:
           - Explain the double-entry bookkeeping cycle
     """
-    lists = course_verbs(course)
-    if lists is None:
-        return
-    for index, outcome in enumerate(course.learning_outcomes or ()):
-        if not (outcome.statement and outcome.statement.strip()):
-            continue
-        begin = start(outcome.statement, lists)
+    for index, begin, lists in outcome_starts(course):
         if not begin.vague:
             continue
         name = capitalized(outcome_name(course, ctx, index))
@@ -391,13 +391,7 @@ def outcome_compound(course: Course, ctx: RuleContext) -> None:
         learning_outcomes:
           - Describe the purpose and use of the three main financial statements
     """
-    lists = course_verbs(course)
-    if lists is None:
-        return
-    for index, outcome in enumerate(course.learning_outcomes or ()):
-        if not (outcome.statement and outcome.statement.strip()):
-            continue
-        begin = start(outcome.statement, lists)
+    for index, begin, lists in outcome_starts(course):
         if not (begin.action or begin.vague):
             continue  # no verb to start from: BCT007 says so
         others = compound_verbs(begin, lists)
