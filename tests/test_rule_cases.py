@@ -67,7 +67,8 @@ def test_rule_case(rule_id: str, case: dict[str, Any]) -> None:
 def test_every_check_rule_has_a_case_file() -> None:
     from mcvalidate.catalogue import packs
 
-    rule_ids = {r.id for p in packs() for r in p.rules}
+    # MC008 (a rule that crashes) cannot be caused by a course file: tests/test_engine.py.
+    rule_ids = {r.id for p in packs() for r in p.rules} - {"MC008"}
     files = {p.stem for p in CASE_DIR.glob("*.yaml")}
     assert files <= rule_ids, f"case files for unknown rules: {files - rule_ids}"
     assert rule_ids <= files, f"rules without a case file: {sorted(rule_ids - files)}"

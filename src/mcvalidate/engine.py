@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mcvalidate.findings import Finding
-from mcvalidate.loader import Document, Limits, Problem, load, within
+from mcvalidate.findings import Finding, Problem
+from mcvalidate.loader import Document, Limits, load, within
 from mcvalidate.packs import Selection
 from mcvalidate.rules import Rule, RuleContext
 from mcvalidate.schema import validate

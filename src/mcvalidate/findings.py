@@ -1,5 +1,9 @@
 """The one record every stage produces and every reporter reads.
 
+A stage (the loader, the schema, a rule) first emits a :class:`Problem`: a rule id, a message
+and a JSON pointer. The engine turns it into a :class:`Finding` by adding the position and the
+rule's metadata, in one place.
+
 Loading, the schema and the rule packs all emit :class:`Finding` objects; the reporters (text,
 JSON, ...) only ever format a list of them. Positions are 1-based lines and columns, columns
 counted in Unicode code points, and the end is exclusive (the column just after the last
@@ -81,3 +85,19 @@ class Finding:
             "reference": self.reference,
             "fix": self.fix,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A problem found before any rule runs, or reported by a rule; the engine adds metadata.
+
+    ``span`` is set when the problem knows its own position (a syntax error); otherwise the
+    engine looks the pointer up in the document's position map.
+    """
+
+    rule: str
+    message: str
+    pointer: str = ""
+    span: Span | None = None
+    fix: str = ""
+    at_key: bool = False

@@ -17,7 +17,8 @@ from typing import Any
 import yaml
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
-from mcvalidate.findings import Span
+from mcvalidate.findings import Problem, Span
+from mcvalidate.syntax import syntax_problem
 
 try:  # LibYAML is the fast path; the pure loader keeps mcvalidate working without it.
     from yaml import CSafeLoader as _Loader
@@ -31,6 +32,8 @@ _MERGE_TAG = _TAG + "merge"
 _CONSTRUCT = yaml.constructor.SafeConstructor()
 # The line breaks YAML 1.1 (and so LibYAML) counts when it numbers lines.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# Python refuses to turn an integer of more than 4,300 digits into text; refuse it first.
+_MAX_INT_BITS = 14_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,22 +43,6 @@ class Limits:
     max_bytes: int = 10 * 1024 * 1024
     max_nodes: int = 250_000
     max_depth: int = 64
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A problem found before any rule runs, or reported by a rule; the engine adds metadata.
-
-    ``span`` is set when the problem knows its own position (a syntax error); otherwise the
-    engine looks the pointer up in the document's position map.
-    """
-
-    rule: str
-    message: str
-    pointer: str = ""
-    span: Span | None = None
-    fix: str = ""
-    at_key: bool = False
 
 
 @dataclass(slots=True)
@@ -187,18 +174,32 @@ def _bad_bytes(raw: bytes, offset: int, message: str) -> Problem:
 
 
 class _Builder:
-    """Composes the node tree once and builds data and positions from it in one walk."""
+    """Composes the node tree once, measures it, then builds data and positions in one walk."""
 
     def __init__(self, doc: Document, limits: Limits) -> None:
         self.doc = doc
         self.limits = limits
-        self.visited = 0
+        self.sizes: dict[int, int] = {}
 
     def build(self) -> None:
         doc = self.doc
+        deep = _flow_too_deep(doc.text, self.limits.max_depth)
+        if deep is not None:
+            # Checked before LibYAML sees the text: it crashes the process on flow
+            # collections nested tens of thousands deep.
+            doc.problems.append(
+                Problem(
+                    "MC007",
+                    f"Brackets are nested more than {self.limits.max_depth} levels deep.",
+                    span=Span(*deep, deep[0], deep[1] + 1),
+                    fix="A course file is only a few levels deep: check the brackets.",
+                )
+            )
+            return
         loader = _Loader(doc.text)
         try:
-            if not loader.check_node():
+            root = loader.get_node() if loader.check_node() else None
+            if _is_empty(root):
                 doc.problems.append(
                     Problem(
                         "MC005",
@@ -208,12 +209,9 @@ class _Builder:
                     )
                 )
                 return
-            root = loader.get_node()
-            assert root is not None  # check_node() said there is a document
-            if loader.check_node():
-                event = loader.peek_event()
-                mark = event.start_mark if event is not None else None
-                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            event = loader.peek_event()
+            if isinstance(event, yaml.DocumentStartEvent):
+                line, column = _position(event.start_mark)
                 doc.problems.append(
                     Problem(
                         "MC005",
@@ -223,13 +221,14 @@ class _Builder:
                     )
                 )
         except yaml.MarkedYAMLError as exc:
-            doc.problems.append(self._syntax_problem(exc))
+            doc.problems.append(syntax_problem(exc, doc.lines))
             return
         except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
             doc.problems.append(self._reader_problem(exc))
             return
         finally:
             loader.dispose()
+        assert root is not None
         if not isinstance(root, MappingNode):
             kind = "a list" if isinstance(root, SequenceNode) else "a single value"
             doc.problems.append(
@@ -243,12 +242,65 @@ class _Builder:
             )
             return
         try:
-            doc.data = self._value(root, "", 0)
+            self._measure(root, 0)
         except _LimitReached as stop:
             doc.problems.append(stop.problem)
-            doc.data = None
             return
+        if self.sizes[id(root)] > self.limits.max_nodes:
+            doc.problems.append(self._too_many(root))
+            return
+        doc.data = self._value(root, "")
         doc.locations[""] = self._location(None, root)
+
+    # -- limits -----------------------------------------------------------------------------
+
+    def _measure(self, node: Node, depth: int) -> int:
+        """How many values ``node`` expands to, aliases included; each node is measured once,
+        so an alias bomb is caught in time linear in the file, before anything is expanded."""
+        known = self.sizes.get(id(node))
+        if known is not None:
+            return known
+        if depth > self.limits.max_depth:
+            raise _LimitReached(
+                Problem(
+                    "MC007",
+                    f"Values are nested more than {self.limits.max_depth} levels deep.",
+                    span=self._span(node),
+                    fix="A course file is only a few levels deep: check the brackets and the "
+                    "indentation.",
+                )
+            )
+        size = 1
+        if isinstance(node, SequenceNode):
+            size += sum(self._measure(item, depth + 1) for item in node.value)
+        elif isinstance(node, MappingNode):
+            size += sum(
+                self._measure(k, depth) + self._measure(v, depth + 1) for k, v in node.value
+            )
+        self.sizes[id(node)] = size
+        return size
+
+    def _too_many(self, root: Node) -> Problem:
+        """A finding at the innermost value that alone expands beyond the limit."""
+        node, limit = root, self.limits.max_nodes
+        while True:
+            children: list[Node] = []
+            if isinstance(node, SequenceNode):
+                children = list(node.value)
+            elif isinstance(node, MappingNode):
+                children = [v for _, v in node.value]
+            bigger = next((c for c in children if self.sizes[id(c)] > limit), None)
+            if bigger is None:
+                break
+            node = bigger
+        return Problem(
+            "MC007",
+            f"This value expands to {self.sizes[id(node)]:,} values (through aliases, or by "
+            f"sheer size); the limit is {limit:,}.",
+            span=self._first_line(self._span(node)),
+            fix="Remove the repeated aliases ('*name'), or raise the value limit in the "
+            "configuration if the file really is this large.",
+        )
 
     # -- positions --------------------------------------------------------------------------
 
@@ -263,21 +315,12 @@ class _Builder:
             end_column = len(lines[end_line]) if end_line < len(lines) else 0
         return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
 
+    def _first_line(self, span: Span) -> Span:
+        return self.doc._first_line_of(span)
+
     def _location(self, key: Span | None, node: Node) -> Location:
         block = isinstance(node, CollectionNode) and not node.flow_style
         return Location(key, self._span(node), block)
-
-    def _syntax_problem(self, exc: yaml.MarkedYAMLError) -> Problem:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        column = mark.column + 1 if mark is not None else 1
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        return Problem(
-            "MC001",
-            f"YAML syntax error: {what}." if what else "YAML syntax error.",
-            span=Span(line, column, line, column + 1),
-            fix=_syntax_fix(what),
-        )
 
     def _reader_problem(self, exc: yaml.YAMLError) -> Problem:
         position = getattr(exc, "position", 0) or 0
@@ -293,28 +336,7 @@ class _Builder:
 
     # -- construction -----------------------------------------------------------------------
 
-    def _value(self, node: Node, pointer: str, depth: int) -> Any:
-        self.visited += 1
-        if self.visited > self.limits.max_nodes:
-            raise _LimitReached(
-                Problem(
-                    "MC007",
-                    f"The file expands to more than {self.limits.max_nodes:,} values (aliases "
-                    "repeated many times, or a very large file); checking stopped here.",
-                    span=self._span(node),
-                    fix="Remove the repeated aliases, or raise the node limit in the "
-                    "configuration if the file is really this large.",
-                )
-            )
-        if depth > self.limits.max_depth:
-            raise _LimitReached(
-                Problem(
-                    "MC007",
-                    f"Values are nested more than {self.limits.max_depth} levels deep.",
-                    span=self._span(node),
-                    fix="A course file is only a few levels deep: check the indentation.",
-                )
-            )
+    def _value(self, node: Node, pointer: str) -> Any:
         if isinstance(node, ScalarNode):
             return self._scalar(node, pointer)
         if node.tag not in (_TAG + "seq", _TAG + "map"):
@@ -324,12 +346,12 @@ class _Builder:
             for index, item in enumerate(node.value):
                 child = f"{pointer}/{index}"
                 self.doc.locations[child] = self._location(None, item)
-                items.append(self._value(item, child, depth + 1))
+                items.append(self._value(item, child))
             return items
         assert isinstance(node, MappingNode)
-        return self._mapping(node, pointer, depth)
+        return self._mapping(node, pointer)
 
-    def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, pointer: str) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_span = self._span(key_node)
@@ -358,9 +380,12 @@ class _Builder:
                 continue
             key = key_node.value
             child = f"{pointer}/{escape(key)}"
-            if key in result:
-                first = self.doc.locations[child].key
-                where = f" (first at line {first.line})" if first else ""
+            if key_node.tag not in _SCALAR_TAGS:
+                self._refuse_tag(key_node, child)
+                continue
+            if key in result or child in self.doc.tainted:
+                first = self.doc.locations.get(child)
+                where = f" (first at line {first.key.line})" if first and first.key else ""
                 self.doc.problems.append(
                     Problem(
                         "MC003",
@@ -373,7 +398,7 @@ class _Builder:
                 )
                 continue
             self.doc.locations[child] = self._location(key_span, value_node)
-            value = self._value(value_node, child, depth + 1)
+            value = self._value(value_node, child)
             if child not in self.doc.tainted:
                 result[key] = value
         return result
@@ -385,12 +410,14 @@ class _Builder:
         if tag == _TAG + "str":
             return node.value
         try:
-            return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
+            value = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
         except ValueError:
             if tag == _TAG + "timestamp":
                 # An impossible date such as 2024-13-45: keep the text, and let the schema say
                 # that it is not a date where a date is expected.
                 return node.value
+            value = None
+        if tag == _TAG + "int" and (value is None or value.bit_length() > _MAX_INT_BITS):
             self.doc.problems.append(
                 Problem(
                     "MC012",
@@ -403,9 +430,11 @@ class _Builder:
             )
             self.doc.tainted.add(pointer)
             return None
+        return value
 
     def _refuse_tag(self, node: Node, pointer: str) -> None:
         tag = node.tag
+        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
         if tag.startswith(_TAG + "python/"):
             why = "it asks to create a Python object, which mcvalidate never does"
         else:
@@ -413,7 +442,7 @@ class _Builder:
         self.doc.problems.append(
             Problem(
                 "MC004",
-                f"The tag '{tag}' is not allowed: {why}.",
+                f"The tag '{shown}' is not allowed: {why}.",
                 pointer=pointer,
                 span=self._span(node),
                 fix="Remove the tag (the word starting with '!') and write the value plainly.",
@@ -423,19 +452,60 @@ class _Builder:
         return None
 
 
+_FLOW_TOKENS = re.compile("[][{}'\"#\n]")
+
+
+def _flow_too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """Where ``[`` and ``{`` first nest deeper than ``limit`` (1-based line and column), if
+    they do. Quoted text and comments are skipped; only the bracket characters are visited."""
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    depth, line, line_start, quote, comment = 0, 1, 0, "", False
+    for match in _FLOW_TOKENS.finditer(text):
+        char, at = match.group(), match.start()
+        if char == "\n":
+            line, line_start, comment = line + 1, at + 1, False
+        elif comment:
+            continue
+        elif quote:
+            if char == quote and not (quote == '"' and _escaped(text, at)):
+                quote = ""
+        elif char == "#" and (at == 0 or text[at - 1] in " \t\n"):
+            comment = True
+        elif char in "'\"":
+            if at == 0 or text[at - 1] in " \t\n[{,:":
+                quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line, at - line_start + 1
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _escaped(text: str, at: int) -> bool:
+    backslashes = 0
+    while at - backslashes - 1 >= 0 and text[at - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    """1-based line and column of a parser mark (the start of the file if there is none)."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _is_empty(root: Node | None) -> bool:
+    """No document, or a document holding nothing (a lone '---', or only comments)."""
+    return root is None or (
+        isinstance(root, ScalarNode) and root.tag == _TAG + "null" and root.value == ""
+    )
+
+
 class _LimitReached(Exception):
     """Stops the walk when a file is larger or deeper than the limits allow."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
-
-
-def _syntax_fix(problem: str) -> str:
-    if "cannot start any token" in problem:
-        return "Indent with spaces only: YAML does not allow tab characters for indentation."
-    if "end of stream" in problem and "quoted" in problem:
-        return "Close the quotation mark that was opened on this line or above."
-    if "mapping values are not allowed" in problem:
-        return "Put text that contains ': ' in quotes, or check the indentation of this line."
-    return "Check the indentation and punctuation at this position and the line above."

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
-from mcvalidate.findings import Severity
-from mcvalidate.loader import Problem, within
+from mcvalidate.findings import Problem, Severity
+from mcvalidate.loader import within
 
 if TYPE_CHECKING:
     from mcvalidate.model import Course

@@ -22,7 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from mcvalidate.loader import Document, Problem, escape
+from mcvalidate.findings import Problem
+from mcvalidate.loader import Document, escape
 from mcvalidate.model import Course
 from mcvalidate.model.types import PATTERN_NAMES
 
@@ -65,6 +66,8 @@ def validate(doc: Document) -> Validated:
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
         for pointer, group in _group_by_pointer(data, errors):
+            if group[0]["type"] == "missing" and pointer in doc.tainted:
+                reported.add(pointer)  # written, but refused while loading: already reported
             if pointer not in reported:
                 reported.add(pointer)
                 result.problems.append(_problem(doc, pointer, group))
@@ -113,6 +116,10 @@ def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> Any:
     if error["type"] == "missing":
         tainted.add(pointer)
         return _replace(data, [*tokens, error["loc"][len(tokens)]], "")
+    if error["type"] in _NOT_A_MAPPING and tokens and isinstance(tokens[-1], int):
+        # A list item that should be a mapping: an empty one keeps the other items' places.
+        tainted.add(pointer)
+        return _replace(data, tokens, {})
     while tokens and not isinstance(tokens[-1], str):
         tokens.pop()  # a bad list item: set the whole list aside, indexes must not shift
     tainted.add("".join(f"/{escape(str(t))}" for t in tokens))
@@ -120,6 +127,7 @@ def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> Any:
 
 
 _DROP = object()
+_NOT_A_MAPPING = ("model_type", "model_attributes_type")
 
 
 def _replace(data: Any, tokens: list[Any], value: Any) -> Any:
@@ -156,11 +164,14 @@ def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
         )
     if kind == "extra_forbidden":
         return _unknown_key(pointer, error["loc"])
-    if kind in _EXPECTED or kind.endswith("_type"):
-        expected = " or ".join(
-            dict.fromkeys(_EXPECTED.get(e["type"], "another type") for e in errors)
-        )
-        found, hint = _describe(doc, pointer, error["input"])
+    kinds = [e["type"] for e in errors]
+    if kind == "literal_error" and isinstance(error["input"], str):
+        allowed = _QUOTED.findall(error.get("ctx", {}).get("expected", ""))
+        if not allowed and error.get("ctx", {}).get("expected", "").isdigit():
+            kinds = ["int_type"]  # format: "1" in quotes is text, not the number 1
+    if any(k in _EXPECTED or k.endswith("_type") for k in kinds):
+        expected = " or ".join(dict.fromkeys(_EXPECTED.get(k, "another type") for k in kinds))
+        found, hint = _describe(doc, pointer, error["input"], set(kinds))
         return Problem(
             "MC011",
             f"'{label}' should be {expected}, but YAML read {found}.",
@@ -229,12 +240,13 @@ def _closest(word: str, choices: list[str], cutoff: float = 0.5) -> list[str]:
     return [c for score, c in scored[:2] if score >= cutoff and score >= best - 0.05]
 
 
-def _describe(doc: Document, pointer: str, value: Any) -> tuple[str, str]:
-    """What YAML made of a value, and a hint when YAML's guess is the likely cause."""
+def _describe(doc: Document, pointer: str, value: Any, kinds: set[str]) -> tuple[str, str]:
+    """What YAML made of a value (as written), and a hint fitted to what was expected."""
+    source = _source_text(doc, pointer)
+    wants_number = bool(kinds & {"float_type", "int_type"})
     if value is None:
         return "an empty value", "Write a value after the colon, or remove the line."
     if isinstance(value, bool):
-        source = _source_text(doc, pointer)
         if source.lower() in _YAML_BOOL_WORDS:
             return (
                 f"'{source}' as the boolean {str(value).lower()}",
@@ -244,13 +256,34 @@ def _describe(doc: Document, pointer: str, value: Any) -> tuple[str, str]:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return f"the date {value.isoformat()}", "Put the value in quotes to keep it as text."
     if isinstance(value, (int, float)):
-        return f"the number {_show(value, quote=False)}", "Put the value in quotes if it is text."
+        shown = _show(value, quote=False)
+        found = f"the number {shown}"
+        if source and source != shown:
+            found = f"'{source}' as the number {shown}"
+        if "int_type" in kinds and isinstance(value, float):
+            return found, "Write a whole number, without decimals."
+        return found, "Put the value in quotes if it is text."
     if isinstance(value, str):
-        quoted = _source_text(doc, pointer)[:1] in ("'", '"')
+        quoted = source[:1] in ("'", '"')
+        if wants_number:
+            plain = value.strip().replace(".", "", 1).lstrip("-").isdigit()
+            if quoted and plain:
+                return f"the text {_show(value)}", "Remove the quotes."
+            return (
+                f"the text {_show(value)}",
+                "Write just the number, without quotes, units or separators (for example 40).",
+            )
+        if "bool_type" in kinds:
+            hint = "Remove the quotes." if value.lower() in ("true", "false") else ""
+            return f"the text {_show(value)}", hint or "Write true or false."
         return f"the text {_show(value)}", "Remove the quotes." if quoted else ""
     if isinstance(value, list):
+        if kinds & set(_NOT_A_MAPPING):
+            return "a list", "Write the fields as 'name: value' lines under the key, not as a list."
         return "a list", "Write a single value here, not a list."
-    return "a mapping", "Write a single value here, not indented fields."
+    if "list_type" in kinds:
+        return "a mapping", "Write a list: one '- item' line per item, or [a, b]."
+    return "a mapping", "Write a single value here, not fields."
 
 
 def _source_text(doc: Document, pointer: str) -> str:
@@ -264,7 +297,7 @@ def _source_text(doc: Document, pointer: str) -> str:
 def _show(value: Any, *, quote: bool = True) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value)
+    text = " ".join(str(value).split())  # one line, even for a block scalar
     if len(text) > 60:
         text = text[:57] + "..."
     return f"'{text}'" if quote and isinstance(value, str) else text
