@@ -345,7 +345,7 @@ def missing_id(course: Course, ctx: RuleContext) -> None:
             if item.id is None or not item.id.strip():
                 ctx.report(
                     f"/{key}/{index}/id",
-                    f"This {label} (item {index + 1} of {key}) has no id.",
+                    f"{key}[{index + 1}] has no id, so nothing can refer to this {label}.",
                     fix=f"Add an id such as 'id: {_prefix(key)}{index + 1}'.",
                 )
 
@@ -380,10 +380,11 @@ def duplicate_id(course: Course, ctx: RuleContext) -> None:
             if not item.id:
                 continue
             if item.id in first:
+                given = "" if ctx.present(f"/{key}/{index}/id") else " (given automatically)"
                 ctx.report(
                     f"/{key}/{index}/id",
-                    f"The {label} id '{item.id}' is already used by item {first[item.id] + 1} "
-                    f"of {key}.",
+                    f"The {label} id '{item.id}' of {key}[{index + 1}]{given} is already used "
+                    f"by {key}[{first[item.id] + 1}].",
                     fix="Give each item its own id.",
                 )
             else:
@@ -418,7 +419,10 @@ def unknown_reference(course: Course, ctx: RuleContext) -> None:
     """
     competencies = _ids(_items(course, "competencies"))
     outcomes = _ids(_items(course, "learning_outcomes"))
-    for index, outcome in enumerate(course.learning_outcomes or ()):
+    # A list the schema refused is unknown, not empty: references to it cannot be judged.
+    for index, outcome in enumerate(
+        () if ctx.refused("/competencies") else course.learning_outcomes or ()
+    ):
         _check_refs(
             ctx,
             outcome.competencies,
@@ -427,6 +431,8 @@ def unknown_reference(course: Course, ctx: RuleContext) -> None:
             "competency",
             "competencies",
         )
+    if ctx.refused("/learning_outcomes"):
+        return
     for index, assessment in enumerate(course.assessments or ()):
         _check_refs(
             ctx,

@@ -115,7 +115,7 @@ def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> Any:
     tokens = _resolve(data, error["loc"])
     if error["type"] == "missing":
         tainted.add(pointer)
-        return _replace(data, [*tokens, error["loc"][len(tokens)]], "")
+        return _replace(data, [*tokens, error["loc"][len(tokens)]], _PLACEHOLDER)
     if error["type"] in _NOT_A_MAPPING and tokens and isinstance(tokens[-1], int):
         # A list item that should be a mapping: an empty one keeps the other items' places.
         tainted.add(pointer)
@@ -127,6 +127,8 @@ def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> Any:
 
 
 _DROP = object()
+# Stands in for a missing required text (the title) so that the rules can still run.
+_PLACEHOLDER = "(missing)"
 _NOT_A_MAPPING = ("model_type", "model_attributes_type")
 
 

@@ -113,8 +113,9 @@ def institutional_approval(course: Course, ctx: RuleContext) -> None:
 
     The Framework's quality assurance clause requires each micro-credential, credit or
     non-credit alike, to be approved through the institution's process. A course in
-    ``draft`` or ``proposed`` status is not approved yet, so for it the rule asks only for
-    the body or process that will approve it (``approved_by`` or ``process``).
+    ``draft`` or ``proposed`` status is not approved yet, so this rule does not apply to it
+    (``bc-toolkit`` rule BCT022 asks a proposal to name its approval route). A course with no
+    ``status`` is checked as if it were offered.
 
     Fails::
 
@@ -135,13 +136,6 @@ def institutional_approval(course: Course, ctx: RuleContext) -> None:
     """
     qa = course.quality_assurance
     if course.status in NOT_YET_APPROVED:
-        if qa is None or not (qa.approved_by or qa.process):
-            ctx.report(
-                "/quality_assurance/approved_by",
-                "The proposal does not name the body or process that will approve it.",
-                fix="Add 'approved_by:' (the approving body) or 'process:' (the policy) under "
-                "'quality_assurance:'.",
-            )
         return
     scope = "non-credit " if course.credit and course.credit.status == "non_credit" else ""
     if qa is None or not qa.approved_by:
@@ -247,7 +241,10 @@ def pathways_considered(course: Course, ctx: RuleContext) -> None:
 def framework_scope(course: Course, ctx: RuleContext) -> None:
     """The issuer is within the Framework's scope: a public post-secondary institution in B.C.
 
-    The Framework is written for B.C.'s public post-secondary system. For an issuer outside it
+    The Framework is written for B.C.'s public post-secondary system. Indigenous institutes
+    are counted in scope: the Ministry runs a First Nations Micro-Credential Initiative under
+    the same definition, though not every institute is a public institution. For an issuer
+    outside it
     (a private institution, an employer, another province) the B.C. rules are advice, not
     obligations; this note says so. Nothing is reported when the issuer's type and region are
     not given.

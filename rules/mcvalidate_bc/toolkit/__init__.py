@@ -45,5 +45,6 @@ PACK = Pack(
         planning.indigenous_partner,
         design.delivery_described,
         recognition.prior_learning_stated,
+        quality.approval_route,
     ),
 )

@@ -151,3 +151,48 @@ def public_information(course: Course, ctx: RuleContext) -> None:
             f"This {course.status} micro-credential has no public web page.",
             fix="Add 'url:' under 'publication:' with the address of the offering's public page.",
         )
+
+
+@rule(
+    id="BCT022",
+    name="approval-route",
+    severity="warning",
+    source=toolkit(
+        "Institutional Governance: Practical Guide",
+        "policy and procedures on how micro-credentials are proposed, approved, administered "
+        "and retired",
+        "inferred",
+    ),
+)
+def approval_route(course: Course, ctx: RuleContext) -> None:
+    """A draft or proposed micro-credential names the body or process that will approve it.
+
+    The Toolkit's governance chapter has institutions set out how micro-credentials are
+    proposed and approved, with who does what. A proposal that names its approving body
+    (``approved_by``) or the policy it goes through (``process``) can be routed; the
+    Framework's approval requirement (bc-framework BCF009) applies once it is approved. That
+    a proposal should name its route is mcvalidate's reading, hence a warning.
+
+    Fails::
+
+        title: Mass timber construction
+        status: proposed
+
+    Passes::
+
+        title: Mass timber construction
+        status: proposed
+        quality_assurance:
+          approved_by: Education Council
+    """
+    if course.status not in ("draft", "proposed"):
+        return
+    qa = course.quality_assurance
+    if qa is None or not (qa.approved_by or qa.process):
+        ctx.report(
+            "/quality_assurance/approved_by",
+            f"The {course.status} micro-credential does not name the body or process that will "
+            "approve it.",
+            fix="Add 'approved_by:' (the approving body) or 'process:' (the policy) under "
+            "'quality_assurance:'.",
+        )

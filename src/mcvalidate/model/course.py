@@ -17,6 +17,7 @@ from mcvalidate.model.types import (
     Currency,
     Date,
     Language,
+    NonBlank,
     NonNegative,
     Percent,
     Positive,
@@ -298,7 +299,7 @@ class Course(Strict):
 
     format: Literal[1] = Field(1, description="Version of this format.")
     id: Slug | None = Field(None, description="Stable identifier; default: the file stem.")
-    title: str = Field(description="Public title.")
+    title: NonBlank = Field(description="Public title.")
     summary: str | None = Field(None, description="One-paragraph public description.")
     language: Language | None = Field(None, description="Language of instruction (BCP 47).")
     status: Status | None = None

@@ -17,6 +17,7 @@ COUNTRY = r"^[A-Z]{2}$"
 REGION = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
 CURRENCY = r"^[A-Z]{3}$"
 URL = r"^https?://[^\s/$.?#][^\s]*$"
+NOT_BLANK = r"\S"
 
 PATTERN_NAMES = {
     SLUG: "a slug: lowercase letters, digits and hyphens, starting with a letter or digit "
@@ -26,6 +27,7 @@ PATTERN_NAMES = {
     REGION: "an ISO 3166-2 region code such as 'CA-BC'",
     CURRENCY: "a three-letter ISO 4217 currency code in capitals, such as 'CAD'",
     URL: "a web address starting with http:// or https://",
+    NOT_BLANK: "some text (it is empty)",
 }
 
 Slug = Annotated[str, Field(pattern=SLUG)]
@@ -34,6 +36,7 @@ Country = Annotated[str, Field(pattern=COUNTRY)]
 Region = Annotated[str, Field(pattern=REGION)]
 Currency = Annotated[str, Field(pattern=CURRENCY)]
 Url = Annotated[str, Field(pattern=URL)]
+NonBlank = Annotated[str, Field(pattern=NOT_BLANK)]
 
 # Numbers are strict (a quoted "60" or a true/false is refused), dates are not: the format
 # accepts both YAML's own date type and an ISO 8601 date in quotes.
