@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, check_text
-from mcvalidate import packs as packs_module
 from mcvalidate.cli import cli
 from mcvalidate.engine import Checker
 from mcvalidate.model import Course
@@ -68,18 +67,47 @@ def test_a_raising_rule_becomes_an_internal_error_finding_and_others_still_run()
     assert internal.path == "c.yaml"
 
 
-def test_a_raising_rule_makes_the_cli_exit_2(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(packs_module, "available", lambda: {"broken": BROKEN, "working": WORKING})
+LOCAL_PACK = """
+from mcvalidate.rules import Pack, Source, rule
+
+SOURCE = Source("Local framework", "clause 1", "https://example.org/l", "inferred")
+
+
+@rule(id="LOC001", name="local-raises", severity="warning", source=SOURCE)
+def local_raises(course, ctx):
+    \"\"\"A local rule with a bug.\"\"\"
+    raise KeyError("boom")
+
+
+@rule(id="LOC002", name="local-title-not-x", severity="error", source=SOURCE)
+def local_title(course, ctx):
+    \"\"\"The title is not 'x'.\"\"\"
+    if course.title == "x":
+        ctx.report("/title", "The title is 'x'.")
+
+
+RULES = (local_raises, local_title)
+PACK = Pack("local", "Local", "Local framework", "1", "https://example.org", RULES)
+"""
+
+
+def test_a_raising_rule_in_a_local_pack_makes_the_cli_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "local_pack.py").write_text(LOCAL_PACK, encoding="utf-8")
+    config = tmp_path / ".mcvalidate.yaml"
+    config.write_text("frameworks: [local]\nrule_paths: [packs/local_pack.py]\n", encoding="utf-8")
     (tmp_path / "a.yaml").write_text("title: x\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text("title: y\n", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["check", "--format", "json", str(tmp_path)])
+    args = ["check", "--config", str(config), "--format", "json", str(tmp_path)]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     report = json.loads(result.stdout)
+    assert report["packs"] == ["local"]
     internal = [f for f in report["findings"] if f["rule"] == "MC008"]
     assert sorted(Path(f["path"]).name for f in internal) == ["a.yaml", "b.yaml"]
-    assert any(f["rule"] == "TST002" for f in report["findings"])
+    assert "LOC001 (local-raises)" in internal[0]["message"]
+    local = [f for f in report["findings"] if f["rule"] == "LOC002"]
+    assert [Path(f["path"]).name for f in local] == ["a.yaml"]
 
 
 def test_a_file_that_cannot_be_read_is_a_finding(tmp_path: Path) -> None:

@@ -68,22 +68,31 @@ def cli() -> None:
     """
 
 
+FORMAT_NAMES = ("text", "json", "sarif", "junit", "github", "gitlab")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=str)
 @click.option(
     "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
+    "formats",
+    multiple=True,
+    type=click.Choice(FORMAT_NAMES),
+    help="Report format; repeatable, paired with --output. Default: text (github inside "
+    "GitHub Actions).",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FILE",
+    help="Write the report of the matching --format to FILE ('-': standard output).",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
-    default="error",
-    show_default=True,
-    help="Exit with 1 when a finding of this severity or higher is reported.",
+    default=None,
+    help="Exit with 1 when a finding of this severity or higher is reported. [default: error]",
 )
 @click.option(
     "--framework",
@@ -102,39 +111,65 @@ def cli() -> None:
     show_default=True,
     help="Colour the text report ('auto': only on a terminal, and not when NO_COLOR is set).",
 )
+@click.option("--config", metavar="FILE", help="Use this configuration file.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option(
+    "--show-config", is_flag=True, help="Print every setting in force, and where it comes from."
+)
+@click.option(
+    "--no-inline-ignores",
+    is_flag=True,
+    help="Disregard '# mcvalidate: ignore' comments (for strict gates).",
+)
+@click.option("--show-suppressed", is_flag=True, help="List suppressed findings too.")
+@click.option("--baseline", metavar="FILE", help="Report only findings not in this baseline.")
+@click.option("--write-baseline", metavar="FILE", help="Record the current findings in FILE.")
+@click.option(
+    "--stdin-filename", metavar="NAME", help="The name of the file read from '-' (stdin)."
+)
 def check(
     paths: Sequence[str],
-    output_format: str,
-    fail_on: str,
+    formats: Sequence[str],
+    outputs: Sequence[str],
+    fail_on: str | None,
     frameworks: Sequence[str],
     select: Sequence[str],
     ignore: Sequence[str],
     quiet: bool,
     color: str,
+    config: str | None,
+    isolated: bool,
+    show_config: bool,
+    no_inline_ignores: bool,
+    show_suppressed: bool,
+    baseline: str | None,
+    write_baseline: str | None,
+    stdin_filename: str | None,
 ) -> int:
-    """Check course files, or directories of them (default: the current directory)."""
-    from mcvalidate.discover import MissingPath, discover
-    from mcvalidate.engine import Checker
-    from mcvalidate.findings import Severity
-    from mcvalidate.packs import SelectionError
-    from mcvalidate.packs import select as choose
-    from mcvalidate.reporters import Run, renderer
+    """Check course files, or directories of them (default: the current directory; '-' reads
+    standard input)."""
+    from mcvalidate.runner import Options, run
 
-    try:
-        selection = choose(_split(frameworks), _split(select), _split(ignore))
-        files = discover(paths or ["."])
-    except (SelectionError, MissingPath) as exc:
-        _fail(str(exc))
-    if not files:
-        click.echo(f"mcvalidate: no YAML files found in {', '.join(paths or ['.'])}", err=True)
-    threshold = Severity(fail_on)
-    results = list(Checker(selection).check_files(files))
-    run = Run(results, selection.packs, threshold, color=color, quiet=quiet)
-    renderer(output_format)(run, sys.stdout)
-    findings = [f for r in results for f in r.findings]
-    if any(f.rule == "MC008" for f in findings):
-        return EXIT_USAGE
-    return EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK
+    options = Options(
+        paths=paths,
+        formats=formats,
+        outputs=outputs,
+        fail_on=fail_on,
+        frameworks=_split(frameworks),
+        select=_split(select) if select else None,
+        ignore=_split(ignore) if ignore else None,
+        quiet=quiet,
+        color=color,
+        config=config,
+        isolated=isolated,
+        show_config=show_config,
+        inline_ignores=not no_inline_ignores,
+        show_suppressed=show_suppressed,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        stdin_filename=stdin_filename,
+    )
+    return run(options, sys.stdout, sys.stderr)
 
 
 @cli.command("rules")
@@ -165,13 +200,17 @@ def explain(rule: str) -> None:
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the course format (generated from the models)."""
+@click.argument("which", type=click.Choice(["course", "config"]), default="course")
+def schema(which: str) -> None:
+    """Print the JSON Schema of the course format (default) or of the configuration file,
+    generated from the models."""
     import json
 
     from mcvalidate.catalogue import course_schema
+    from mcvalidate.config import schema as config_schema
 
-    click.echo(json.dumps(course_schema(), indent=2, ensure_ascii=False))
+    document = course_schema() if which == "course" else config_schema()
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 def main() -> NoReturn:

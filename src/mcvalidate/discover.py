@@ -34,7 +34,7 @@ def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
             key = candidate.resolve()
             if key not in seen:
                 seen.add(key)
-                found.append((candidate, _display(candidate)))
+                found.append((candidate, display_path(candidate)))
     return found
 
 
@@ -50,7 +50,7 @@ def _walk(root: Path) -> list[Path]:
     return files
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """The path as the user will recognise it: relative to the working directory if inside."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()

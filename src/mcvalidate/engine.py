@@ -8,13 +8,15 @@ metadata are attached in one place, :meth:`Checker._finding`, so no rule compute
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from mcvalidate.findings import Finding, Problem
+from mcvalidate import suppress
+from mcvalidate.findings import Finding, Problem, Severity, Suppression
 from mcvalidate.loader import Document, Limits, load, within
-from mcvalidate.packs import Selection
+from mcvalidate.packs import ALWAYS_ON, Selection
 from mcvalidate.rules import Rule, RuleContext
 from mcvalidate.schema import validate
 
@@ -27,23 +29,42 @@ class FileResult:
     findings: tuple[Finding, ...]
     # The source lines the findings start on, for the text report's code frames.
     source: dict[int, str]
+    # Findings silenced by an inline comment or the configuration, each with its suppression.
+    suppressed: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run's configuration changes in how files are checked (all optional)."""
+
+    limits: Limits = field(default_factory=Limits)
+    today: datetime.date | None = None
+    # Severity overrides by rule id.
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    # Rule options by rule id, merged over each rule's defaults.
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    inline_ignores: bool = True
+    require_reason: bool = False
+    # For a file's display path: rule id -> why the configuration ignores it there.
+    config_ignores: Callable[[str], Mapping[str, str]] = lambda _path: {}
 
 
 class Checker:
     """Checks files against one selection of rules; built once per run."""
 
-    def __init__(
-        self,
-        selection: Selection,
-        limits: Limits | None = None,
-        today: datetime.date | None = None,
-    ) -> None:
+    def __init__(self, selection: Selection, settings: Settings | None = None) -> None:
         self.selection = selection
-        self.limits = limits or Limits()
-        self.today = today or datetime.date.today()
+        self.settings = settings or Settings()
+        self.limits = self.settings.limits
+        self.today = self.settings.today or datetime.date.today()
         self._meta = selection.by_id
         self._enabled = {r.id for r in selection.rules}
         self._checks = [r for r in selection.rules if r.check is not None]
+        self._options = {
+            r.id: {**r.options, **self.settings.options.get(r.id, {})} for r in self._checks
+        }
+        # Every way of naming a rule in an ignore comment, resolved once per run.
+        self._names = {key: r.id for r in self._meta.values() for key in (r.id, r.name)}
 
     def check_files(self, paths: Iterable[tuple[Path, str]]) -> Iterator[FileResult]:
         """Check ``(path, display name)`` pairs in order, one at a time."""
@@ -84,7 +105,12 @@ class Checker:
     ) -> list[Problem]:
         assert rule.check is not None
         ctx = RuleContext(
-            rule.id, doc.path, rule.options, doc.locations.__contains__, self.today, refused
+            rule.id,
+            doc.path,
+            self._options[rule.id],
+            doc.locations.__contains__,
+            self.today,
+            refused,
         )
         try:
             rule.check(course, ctx)  # type: ignore[arg-type]
@@ -100,15 +126,42 @@ class Checker:
         return ctx.problems
 
     def _result(self, doc: Document, problems: list[Problem]) -> FileResult:
-        findings = sorted(
-            (self._finding(doc, p) for p in problems if p.rule in self._enabled),
-            key=lambda f: f.sort_key,
-        )
+        findings = [self._finding(doc, p) for p in problems if p.rule in self._enabled]
+        findings, suppressed = self._suppress(doc, findings)
+        findings.sort(key=lambda f: f.sort_key)
+        suppressed.sort(key=lambda f: f.sort_key)
         lines = doc.lines if doc.text else []
         source = {
-            f.span.line: lines[f.span.line - 1] for f in findings if f.span.line <= len(lines)
+            f.span.line: lines[f.span.line - 1]
+            for f in (*findings, *suppressed)
+            if f.span.line <= len(lines)
         }
-        return FileResult(doc.path, tuple(findings), source)
+        return FileResult(doc.path, tuple(findings), source, tuple(suppressed))
+
+    def _suppress(
+        self, doc: Document, findings: list[Finding]
+    ) -> tuple[list[Finding], list[Finding]]:
+        """Set aside the findings that the configuration or an ignore comment silences."""
+        suppressed: list[Finding] = []
+        by_config = self.settings.config_ignores(doc.path)
+        if by_config:
+            kept = []
+            for f in findings:
+                if f.rule in by_config and f.rule not in ALWAYS_ON:
+                    suppressed.append(
+                        replace(f, suppression=Suppression("config", by_config[f.rule]))
+                    )
+                else:
+                    kept.append(f)
+            findings = kept
+        if not self.settings.inline_ignores or suppress.MARK not in doc.text:
+            return findings, suppressed
+        ignores = suppress.parse(doc.lines, self._names, self.settings.require_reason)
+        silenceable = [f for f in findings if f.rule not in ALWAYS_ON]
+        kept, inline, unused = suppress.apply(silenceable, ignores, self._enabled)
+        kept.extend(f for f in findings if f.rule in ALWAYS_ON)
+        meta = [self._finding(doc, p) for p in (*ignores.problems, *unused)]
+        return kept + [f for f in meta if f.rule in self._enabled], suppressed + inline
 
     def _finding(self, doc: Document, problem: Problem) -> Finding:
         rule = self._meta[problem.rule]
@@ -119,7 +172,7 @@ class Checker:
             pointer=problem.pointer,
             rule=rule.id,
             name=rule.name,
-            severity=rule.severity,
+            severity=self.settings.severity.get(rule.id, rule.severity),
             message=problem.message,
             framework=rule.source.citation,
             reference=rule.source.url,

@@ -14,7 +14,11 @@ from __future__ import annotations
 
 import enum
 import functools
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 
 @functools.total_ordering
@@ -63,6 +67,13 @@ class Finding:
     framework: str
     reference: str
     fix: str = ""
+    suppression: Suppression | None = None
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """What a finding is about, independent of lines: file, rule and JSON pointer. Baselines
+        and fingerprints use it, so that unrelated edits to the file keep them valid."""
+        return (self.path, self.rule, self.pointer)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
@@ -85,6 +96,29 @@ class Finding:
             "reference": self.reference,
             "fix": self.fix,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a finding is not counted: an inline ``# mcvalidate: ignore[...]`` comment (``inline``),
+    a whole-file ``ignore-file`` comment (``file``), or a configuration's ``per_file_ignores``
+    (``config``), with the reason the author gave."""
+
+    kind: Literal["inline", "file", "config"]
+    justification: str
+
+
+def fingerprints(findings: Iterable[Finding]) -> list[str]:
+    """A stable fingerprint per finding: a hash of its identity and of how many findings with
+    the same identity came before it in the same list (so two alike findings differ)."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    prints = []
+    for finding in findings:
+        occurrence = seen[finding.identity]
+        seen[finding.identity] += 1
+        key = "\0".join((*finding.identity, str(occurrence)))
+        prints.append(hashlib.sha256(key.encode("utf-8")).hexdigest()[:32])
+    return prints
 
 
 @dataclass(frozen=True, slots=True)

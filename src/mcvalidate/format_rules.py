@@ -299,6 +299,95 @@ MISSING_REQUIRED = _engine_rule(
     """,
 )
 
+INVALID_IGNORE = _engine_rule(
+    "MC030",
+    "invalid-ignore",
+    "suppressions name the rules they silence",
+    "principles",
+    """An inline ignore comment names no rule, or names one that does not exist.
+
+    A bare ``# mcvalidate: ignore`` would hide every finding on its line, including ones
+    nobody has looked at, so the rules must be named: ``# mcvalidate: ignore[BCT008] reason``
+    (ids and names both work). An unknown name is usually a typo that leaves the finding in
+    place.
+
+    Fails::
+
+        title: Mass timber  # mcvalidate: ignore because we know
+
+    Passes::
+
+        title: Mass timber
+    """,
+)
+
+IGNORE_WITHOUT_REASON = _engine_rule(
+    "MC031",
+    "ignore-without-reason",
+    "suppressions carry a reason",
+    "principles",
+    """An inline ignore comment gives no reason, and the configuration requires one
+    (``require_suppression_reason: true``).
+
+    A reason tells the curriculum committee why the finding does not apply; write it after
+    the brackets.
+
+    Fails::
+
+        standalone: false  # mcvalidate: ignore[standalone]
+
+    Passes::
+
+        standalone: false  # mcvalidate: ignore[standalone] offered only inside the program
+    """,
+)
+
+UNUSED_IGNORE = Rule(
+    "MC032",
+    "unused-ignore",
+    Severity.INFO,
+    _spec("stale suppressions are cleaned up", "principles"),
+    *split_doc(
+        """An inline ignore comment suppresses nothing: the finding it silenced is gone.
+
+        Reported so that stale ignores get cleaned up and do not hide a future finding. Only
+        rules that ran count: an ignore for a rule left out by ``--select`` is not stale.
+
+        Fails::
+
+            title: Mass timber
+            standalone: true  # mcvalidate: ignore[BCF001] not stand-alone yet
+
+        Passes::
+
+            standalone: false  # mcvalidate: ignore[BCF001] offered only inside the program
+        """
+    ),
+)
+
+STALE_BASELINE = Rule(
+    "MC033",
+    "stale-baseline-entry",
+    Severity.INFO,
+    _spec("baselines only shrink", "principles"),
+    *split_doc(
+        """An entry of the baseline file (``--baseline``) matches no finding any more.
+
+        The finding was fixed: remove the entry (or write the baseline again with
+        ``--write-baseline``) so that the baseline only shrinks and cannot hide the same
+        finding if it comes back.
+
+        Fails::
+
+            (a baseline entry for a finding that has been fixed)
+
+        Passes::
+
+            (a baseline whose every entry still matches a finding)
+        """
+    ),
+)
+
 _LISTS = (
     ("competencies", "competency"),
     ("learning_outcomes", "learning outcome"),
@@ -492,5 +581,9 @@ FORMAT_PACK = Pack(
         missing_id,
         duplicate_id,
         unknown_reference,
+        INVALID_IGNORE,
+        IGNORE_WITHOUT_REASON,
+        UNUSED_IGNORE,
+        STALE_BASELINE,
     ),
 )

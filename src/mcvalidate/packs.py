@@ -8,9 +8,12 @@ is part of the engine and always on.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.metadata import entry_points
+from pathlib import Path
 
 from mcvalidate.format_rules import FORMAT_PACK
 from mcvalidate.rules import Pack, Rule
@@ -38,6 +41,34 @@ def available() -> dict[str, Pack]:
             raise SelectionError(f"the entry point '{ep.name}' ({ep.value}) is not a Pack")
         if pack.name != ep.name:
             raise SelectionError(f"the entry point '{ep.name}' names a pack called '{pack.name}'")
+        packs[pack.name] = pack
+    return packs
+
+
+def load_local(paths: Sequence[Path]) -> dict[str, Pack]:
+    """Packs from local Python files or package directories (``rule_paths``), each defining
+    ``PACK``. Only paths the configuration names are imported: mcvalidate never runs code it
+    merely finds in the files it checks."""
+    packs: dict[str, Pack] = {}
+    for path in paths:
+        target = path / "__init__.py" if path.is_dir() else path
+        if not target.is_file():
+            raise SelectionError(f"the rule path '{path}' is not a Python file or package")
+        name = f"mcvalidate_local_{abs(hash(str(path.resolve())))}"
+        spec = importlib.util.spec_from_file_location(
+            name, target, submodule_search_locations=[str(path)] if path.is_dir() else None
+        )
+        if spec is None or spec.loader is None:
+            raise SelectionError(f"the rule path '{path}' cannot be imported")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception as exc:
+            raise SelectionError(f"the rule path '{path}' failed to load: {exc}") from exc
+        pack = getattr(module, "PACK", None)
+        if not isinstance(pack, Pack):
+            raise SelectionError(f"the rule path '{path}' defines no PACK")
         packs[pack.name] = pack
     return packs
 
@@ -76,13 +107,14 @@ def select(
     chosen = {r.id for r in candidates}
     selected = list(select)
     if selected:
-        chosen = _match(selected, candidates, (FORMAT_PACK, *packs))
-    chosen -= _match(list(ignore), candidates, (FORMAT_PACK, *packs))
+        chosen = match_rules(selected, candidates, (FORMAT_PACK, *packs))
+    chosen -= match_rules(list(ignore), candidates, (FORMAT_PACK, *packs))
     chosen |= ALWAYS_ON
     return Selection(packs, tuple(r for r in candidates if r.id in chosen))
 
 
-def _match(selectors: list[str], rules: list[Rule], packs: Sequence[Pack]) -> set[str]:
+def match_rules(selectors: Sequence[str], rules: Sequence[Rule], packs: Sequence[Pack]) -> set[str]:
+    """The ids of the rules that ``selectors`` name: ids, names, id prefixes or pack names."""
     matched: set[str] = set()
     for selector in selectors:
         hits = {

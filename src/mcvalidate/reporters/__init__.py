@@ -8,14 +8,14 @@ pulls in rich; the JSON one does not).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO, cast
 
 if TYPE_CHECKING:
     from mcvalidate.engine import FileResult
     from mcvalidate.findings import Severity
-    from mcvalidate.rules import Pack
+    from mcvalidate.rules import Pack, Rule
 
 FORMATS = {
     "text": "mcvalidate.reporters.text",
@@ -30,15 +30,27 @@ class Run:
     results: Sequence[FileResult]
     packs: Sequence[Pack]
     fail_on: Severity
+    # Every rule of the run by id, for the formats that describe the rules that fired.
+    rules: Mapping[str, Rule] = field(default_factory=dict)
     color: str = "auto"
     quiet: bool = False
+    show_suppressed: bool = False
+    # Findings left out because a baseline lists them.
+    baselined: int = 0
 
     def counts(self) -> dict[str, int]:
+        """Findings per severity (suppressed ones apart), and the suppressed and baselined."""
         counts = {"error": 0, "warning": 0, "info": 0}
         for result in self.results:
             for finding in result.findings:
                 counts[finding.severity.value] += 1
+        counts["suppressed"] = sum(len(r.suppressed) for r in self.results)
+        counts["baselined"] = self.baselined
         return counts
+
+    def failed(self) -> bool:
+        """True when a finding reaches ``fail_on``."""
+        return any(f.severity >= self.fail_on for r in self.results for f in r.findings)
 
 
 Render = Callable[[Run, TextIO], None]

@@ -1,0 +1,142 @@
+"""SARIF 2.1.0: the format GitHub code scanning, Azure DevOps and most IDE viewers import.
+
+One log, one run. ``tool.driver.rules`` describes only the rules that fired (active or
+suppressed), so the log stays small and every ``ruleIndex`` points into it. Suppressed findings
+are results too, carrying a ``suppressions`` entry: SARIF consumers show them as dismissed
+rather than losing them, whatever ``--show-suppressed`` says for the human report.
+
+Positions are our spans as they are: 1-based, columns counting Unicode code points (declared by
+``columnKind``), end column exclusive, which is exactly SARIF's region model. The
+``partialFingerprints`` hash the file, rule and JSON pointer (not the line), so a result keeps
+its identity when unrelated lines are inserted above it.
+
+The JSON is written ASCII-only (non-ASCII as ``\\u`` escapes, which mean the same): the log is
+then byte-identical, and valid UTF-8, whatever the encoding of the stream it goes to.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any, TextIO
+from urllib.parse import quote, urlsplit
+
+from mcvalidate import __version__
+from mcvalidate.findings import Finding, Severity
+from mcvalidate.reporters import Run
+from mcvalidate.reporters._common import fingerprinted, with_fix
+from mcvalidate.rules import Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+# Inline and whole-file comments live in the course file; the configuration is outside it.
+SUPPRESSION_KIND = {"inline": "inSource", "file": "inSource", "config": "external"}
+FINGERPRINT_KEY = "mcvalidate/identity/v1"
+# A relative path is relative to the working directory, which SARIF calls the source root.
+SRCROOT = "%SRCROOT%"
+# Characters a path segment may hold as they are (RFC 3986 pchar, minus ':', which in a
+# relative reference's first segment would read as a URI scheme).
+_PATH_SAFE = "/!$&'()*+,;=@"
+
+
+def render(run: Run, stream: TextIO) -> None:
+    results = [pair for result in run.results for pair in fingerprinted(result)]
+    fired = sorted({f.rule: f for f, _ in results}.values(), key=lambda f: f.rule)
+    index = {finding.rule: i for i, finding in enumerate(fired)}
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "mcvalidate",
+                        "version": __version__,
+                        # No informationUri: mcvalidate has no published home page yet.
+                        "rules": [_descriptor(f, run.rules.get(f.rule)) for f in fired],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, print_, index[f.rule]) for f, print_ in results],
+            }
+        ],
+    }
+    json.dump(log, stream, ensure_ascii=True, indent=2)
+    stream.write("\n")
+
+
+def _descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:
+    """A rule's ``reportingDescriptor``, from its metadata, or from the finding if the run was
+    not given the rule (the finding carries its name, citation, link and severity too)."""
+    if rule is None:
+        descriptor: dict[str, Any] = {"id": finding.rule, "name": finding.name}
+        url, severity = finding.reference, finding.severity
+        properties: dict[str, Any] = {"framework": finding.framework}
+    else:
+        descriptor = {
+            "id": rule.id,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": _first_paragraph(rule.doc) or rule.summary},
+        }
+        url, severity = rule.source.url, rule.severity
+        properties = {"framework": rule.source.citation, "evidence": rule.source.evidence}
+    # SARIF wants an absolute URI here; the format rules link into docs/ relatively.
+    if urlsplit(url).scheme in ("http", "https"):
+        descriptor["helpUri"] = url
+    if rule is not None:
+        descriptor["help"] = {"text": rule.doc or rule.summary}
+    descriptor["defaultConfiguration"] = {"level": LEVEL[severity]}
+    descriptor["properties"] = properties
+    return descriptor
+
+
+def _first_paragraph(doc: str) -> str:
+    """The prose that opens a rule's documentation; empty when it opens with an example."""
+    paragraph = " ".join(doc.partition("\n\n")[0].split())
+    return "" if paragraph.endswith("::") else paragraph
+
+
+def _result(finding: Finding, fingerprint: str, rule_index: int) -> dict[str, Any]:
+    span = finding.span
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": _artifact(finding.path),
+            "region": {
+                "startLine": span.line,
+                "startColumn": span.column,
+                "endLine": span.end_line,
+                "endColumn": span.end_column,
+            },
+        }
+    }
+    if finding.pointer:
+        location["logicalLocations"] = [{"fullyQualifiedName": finding.pointer, "kind": "member"}]
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": LEVEL[finding.severity],
+        "message": {"text": with_fix(finding)},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+    }
+    if finding.suppression is not None:
+        result["suppressions"] = [
+            {
+                "kind": SUPPRESSION_KIND[finding.suppression.kind],
+                "justification": finding.suppression.justification,
+            }
+        ]
+    return result
+
+
+def _artifact(path: str) -> dict[str, str]:
+    """The file as a URI: relative to the source root, or ``file:`` when it is outside it.
+
+    The path is read with the platform's own rules (so ``C:\\x`` is absolute on Windows), then
+    written with forward slashes and percent-encoded (spaces, ``%``, ``#``, non-ASCII...).
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(pure.as_posix(), safe=_PATH_SAFE), "uriBaseId": SRCROOT}

@@ -1,0 +1,322 @@
+"""One ``mcvalidate check`` run: settings from defaults, the configuration file and the command
+line; files; checking; baseline; reports. The CLI parses options into :class:`Options` and
+calls :func:`run`; everything that decides what a run does is here, testable without click.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from mcvalidate import config as config_module
+from mcvalidate.baseline import BaselineError
+from mcvalidate.config import ConfigError, FileConfig, Loaded, glob_match
+from mcvalidate.discover import MissingPath, discover
+from mcvalidate.engine import Checker, FileResult, Settings
+from mcvalidate.findings import Severity
+from mcvalidate.packs import SelectionError, available, load_local, match_rules, select
+from mcvalidate.reporters import FORMATS, Run, renderer
+from mcvalidate.rules import Pack, Rule
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+STDIN = "-"
+# The settings that a configuration file can hold, in the order --show-config prints them.
+KEYS = tuple(FileConfig.model_fields)
+
+
+class UsageError(ValueError):
+    """A mistake in how mcvalidate was called or configured: one line, exit code 2."""
+
+
+@dataclass
+class Options:
+    """What the command line said; None (or empty) means it said nothing about it."""
+
+    paths: Sequence[str] = ()
+    formats: Sequence[str] = ()
+    outputs: Sequence[str] = ()
+    fail_on: str | None = None
+    frameworks: Sequence[str] = ()
+    select: Sequence[str] | None = None
+    ignore: Sequence[str] | None = None
+    quiet: bool = False
+    color: str = "auto"
+    config: str | None = None
+    isolated: bool = False
+    show_config: bool = False
+    inline_ignores: bool = True
+    show_suppressed: bool = False
+    baseline: str | None = None
+    write_baseline: str | None = None
+    stdin_filename: str | None = None
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+
+
+@dataclass
+class Effective:
+    """The settings in force, each with where its value came from."""
+
+    values: dict[str, Any]
+    origins: dict[str, str]
+    loaded: Loaded
+
+
+def run(options: Options, stdout: TextIO, stderr: TextIO) -> int:
+    try:
+        return _run(options, stdout, stderr)
+    except (ConfigError, SelectionError, MissingPath, BaselineError, UsageError) as exc:
+        stderr.write(f"mcvalidate: error: {exc}\n")
+        return EXIT_USAGE
+
+
+def _run(options: Options, stdout: TextIO, stderr: TextIO) -> int:
+    effective = settings_of(options)
+    if options.show_config:
+        show_config(effective, stdout)
+        return EXIT_OK
+    targets = _targets(options)
+    values = effective.values
+    root = effective.loaded.root
+    installed = {**available(), **load_local([root / p for p in values["rule_paths"]])}
+    frameworks = values["frameworks"]
+    everything = [r for p in _packs(installed, frameworks) for r in p.rules]
+    off = [rule for rule, level in values["severity"].items() if level == "off"]
+    selection = select(frameworks, values["select"], [*values["ignore"], *off], installed)
+    packs_of_run = (*selection.packs,)
+    settings = Settings(
+        severity=_severities(values["severity"], everything, packs_of_run),
+        options=_rule_options(values["rule_options"], everything, packs_of_run),
+        inline_ignores=options.inline_ignores,
+        require_reason=values["require_suppression_reason"],
+        config_ignores=_config_ignores(effective, everything, packs_of_run),
+    )
+    files = _files(options, values["exclude"], root, stderr)
+    checker = Checker(selection, settings)
+    results = list(checker.check_files(files))
+    if STDIN in options.paths:
+        name = options.stdin_filename or STDIN
+        results.append(checker.check_bytes(name, sys.stdin.buffer.read()))
+    baselined = 0
+    if options.write_baseline:
+        from mcvalidate import baseline
+
+        recorded = baseline.write(Path(options.write_baseline), results)
+        stderr.write(f"mcvalidate: wrote {recorded} finding(s) to {options.write_baseline}\n")
+    elif options.baseline:
+        from mcvalidate import baseline
+
+        kept, baselined, stale = baseline.apply(baseline.read(Path(options.baseline)), results)
+        results = [*kept, *([stale] if stale else [])]
+    fail_on = Severity(values["fail_on"])
+    report = Run(
+        results,
+        selection.packs,
+        fail_on,
+        rules=selection.by_id,
+        color=options.color,
+        quiet=options.quiet,
+        show_suppressed=options.show_suppressed,
+        baselined=baselined,
+    )
+    for name, target in targets:
+        _write(report, name, target, stdout)
+    findings = [f for r in results for f in r.findings]
+    if any(f.rule == "MC008" for f in findings):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if report.failed() else EXIT_OK
+
+
+# -- settings ---------------------------------------------------------------------------------
+
+
+def settings_of(options: Options) -> Effective:
+    """Defaults, then the configuration file, then the command line."""
+    if options.config and options.isolated:
+        raise UsageError("--config and --isolated cannot be used together")
+    if options.config:
+        loaded = config_module.load(Path(options.config))
+    elif options.isolated:
+        loaded = Loaded()
+    else:
+        found = config_module.find(Path.cwd())
+        loaded = config_module.load(found) if found else Loaded()
+    values = loaded.values.model_dump()
+    origins = {key: loaded.origin(key) for key in KEYS}
+    given = {
+        "frameworks": list(options.frameworks) or None,
+        "select": options.select,
+        "ignore": options.ignore,
+        "fail_on": options.fail_on,
+    }
+    for key, value in given.items():
+        if value is not None:
+            values[key], origins[key] = list(value) if key != "fail_on" else value, "command line"
+    return Effective(values, origins, loaded)
+
+
+def show_config(effective: Effective, stream: TextIO) -> None:
+    source = effective.loaded.path or "none (defaults only)"
+    stream.write(f"# configuration file: {source}\n")
+    width = max(len(key) for key in KEYS)
+    for key in KEYS:
+        value = json.dumps(effective.values[key], ensure_ascii=False)
+        stream.write(f"{key.ljust(width)} = {value}  # {effective.origins[key]}\n")
+
+
+def _packs(installed: dict[str, Pack], frameworks: Sequence[str] | None) -> list[Pack]:
+    from mcvalidate.format_rules import FORMAT_PACK
+
+    chosen = [installed[n] for n in frameworks or sorted(installed) if n in installed]
+    return [FORMAT_PACK, *chosen]
+
+
+def _resolve(name: str, key: str, rules: Sequence[Rule], packs: Sequence[Pack]) -> set[str]:
+    from mcvalidate.format_rules import FORMAT_PACK
+
+    try:
+        return match_rules([name], rules, (FORMAT_PACK, *packs))
+    except SelectionError:
+        raise ConfigError(f"'{key}' names '{name}', which is no rule or pack") from None
+
+
+def _severities(
+    levels: Mapping[str, str], rules: Sequence[Rule], packs: Sequence[Pack]
+) -> dict[str, Severity]:
+    overrides: dict[str, Severity] = {}
+    for name, level in levels.items():
+        if level != "off":
+            for rule_id in _resolve(name, "severity", rules, packs):
+                overrides[rule_id] = Severity(level)
+    return overrides
+
+
+def _rule_options(
+    given: Mapping[str, Mapping[str, Any]], rules: Sequence[Rule], packs: Sequence[Pack]
+) -> dict[str, dict[str, Any]]:
+    """Options by rule id, checked against each rule's declared options and their types."""
+    by_id = {r.id: r for r in rules}
+    options: dict[str, dict[str, Any]] = {}
+    for name, values in given.items():
+        for rule_id in _resolve(name, "rule_options", rules, packs):
+            declared = by_id[rule_id].options
+            for option, value in values.items():
+                if option not in declared:
+                    known = ", ".join(declared) or "none"
+                    raise ConfigError(
+                        f"rule_options: {rule_id} has no option '{option}' (options: {known})"
+                    )
+                if not _same_kind(declared[option], value):
+                    raise ConfigError(
+                        f"rule_options: {rule_id}.{option} should be like "
+                        f"{declared[option]!r}, not {value!r}"
+                    )
+                options.setdefault(rule_id, {})[option] = value
+    return options
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, type(default))
+
+
+def _config_ignores(effective: Effective, rules: Sequence[Rule], packs: Sequence[Pack]) -> Any:
+    patterns = {
+        glob: set().union(*(_resolve(n, "per_file_ignores", rules, packs) for n in names))
+        for glob, names in effective.values["per_file_ignores"].items()
+    }
+    if not patterns:
+        return lambda _path: {}
+    root, source = effective.loaded.root, effective.loaded.path
+
+    def ignores(display: str) -> dict[str, str]:
+        relative = _relative_to(Path(display), root)
+        why: dict[str, str] = {}
+        for glob, rule_ids in patterns.items():
+            if relative is not None and glob_match(glob, relative):
+                for rule_id in rule_ids:
+                    why.setdefault(rule_id, f"per_file_ignores '{glob}' in {source}")
+        return why
+
+    return ignores
+
+
+def _relative_to(path: Path, root: Path) -> str | None:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+
+
+# -- files and reports ------------------------------------------------------------------------
+
+
+def _files(
+    options: Options, exclude: Sequence[str], root: Path, stderr: TextIO
+) -> list[tuple[Path, str]]:
+    given = [p for p in options.paths if p != STDIN]
+    if not options.paths:
+        given = ["."]
+    found = discover(given) if given else []
+    if exclude:
+        kept = []
+        for path, display in found:
+            relative = _relative_to(path, root)
+            if relative is None or not any(glob_match(g, relative) for g in exclude):
+                kept.append((path, display))
+        if len(kept) < len(found):
+            stderr.write(f"mcvalidate: {len(found) - len(kept)} file(s) excluded by 'exclude'\n")
+        found = kept
+    if given and not found:
+        stderr.write(f"mcvalidate: no YAML files found in {', '.join(given)}\n")
+    return found
+
+
+def _targets(options: Options) -> list[tuple[str, str | None]]:
+    """Pair each format with where it goes (None: standard output).
+
+    Formats and outputs pair in order; when there is one format more than outputs, the first
+    format goes to standard output. Without --format: ``github`` inside GitHub Actions, else
+    ``text``.
+    """
+    formats = list(options.formats)
+    if not formats:
+        formats = ["github" if options.environ.get("GITHUB_ACTIONS") == "true" else "text"]
+    for name in formats:
+        if name not in FORMATS:
+            raise UsageError(f"unknown format '{name}' (formats: {', '.join(FORMATS)})")
+    outputs: list[str | None] = list(options.outputs)
+    if len(outputs) == len(formats) - 1:
+        outputs.insert(0, None)
+    if len(outputs) != len(formats):
+        raise UsageError(
+            "give one --output per --format (only the first --format may go to the terminal)"
+        )
+    targets = [(f, None if o in (None, "-") else o) for f, o in zip(formats, outputs, strict=True)]
+    if sum(1 for _, o in targets if o is None) > 1:
+        raise UsageError("only one --format can go to standard output; give the others --output")
+    return targets
+
+
+def _write(report: Run, name: str, target: str | None, stdout: TextIO) -> None:
+    render = renderer(name)
+    if target is None:
+        render(report, stdout)
+        return
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as stream:
+            render(report, stream)
+    except OSError as exc:
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from exc
+
+
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "FileResult", "Options", "run"]

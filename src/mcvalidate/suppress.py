@@ -1,0 +1,168 @@
+"""Inline suppressions: ``# mcvalidate: ignore[RULE, ...] reason`` comments in a course file.
+
+- At the end of a line, an ignore applies to findings that start on that line; on a line of its
+  own it applies to the next line that is not a comment or blank (several ignore lines may
+  stand together above it).
+- ``# mcvalidate: ignore-file[RULE, ...] reason`` anywhere applies to the whole file.
+- The rules are named by id or name; naming none ("bare" ignore) or an unknown rule is a
+  finding (MC030), an ignore that suppresses nothing is reported (MC032, info) so that stale
+  ignores get cleaned up, and with ``require_suppression_reason`` an ignore without a reason is
+  a finding (MC031).
+
+Comments are found by scanning the text (the YAML parser discards them), and only files that
+contain "mcvalidate:" are scanned at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass, field
+
+from mcvalidate.findings import Finding, Problem, Span, Suppression
+
+MARK = "mcvalidate:"
+_COMMENT = re.compile(
+    r"(?:^|\s)#\s*mcvalidate:\s*(?P<kind>ignore-file|ignore)(?![\w-])"
+    r"(?:\[(?P<rules>[^\]]*)\])?[ \t]*(?P<reason>.*?)\s*$"
+)
+
+
+@dataclass
+class Ignore:
+    """One ignore comment and what it has suppressed so far."""
+
+    line: int
+    span: Span
+    whole_file: bool
+    rules: dict[str, str]  # rule id -> how the author wrote it
+    reason: str
+    used: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Ignores:
+    """The ignore comments of one file, indexed by the line they apply to."""
+
+    by_line: dict[int, list[Ignore]] = field(default_factory=dict)
+    whole_file: list[Ignore] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def all(self) -> list[Ignore]:
+        return [*self.whole_file, *(i for group in self.by_line.values() for i in group)]
+
+
+def parse(lines: Sequence[str], names: Mapping[str, str], require_reason: bool) -> Ignores:
+    """Find the ignore comments; ``names`` maps every rule id and name to the rule id."""
+    found = Ignores()
+    waiting: list[Ignore] = []  # own-line ignores looking for the line they apply to
+    for number, text in enumerate(lines, start=1):
+        match = _COMMENT.search(text) if MARK in text else None
+        stripped = text.strip()
+        if match is None:
+            if waiting and stripped and not stripped.startswith("#"):
+                found.by_line.setdefault(number, []).extend(waiting)
+                waiting = []
+            continue
+        ignore = _ignore(number, match, names, require_reason, found.problems)
+        if ignore is None:
+            continue
+        if ignore.whole_file:
+            found.whole_file.append(ignore)
+        elif stripped.startswith("#"):
+            waiting.append(ignore)
+        else:
+            found.by_line.setdefault(number, []).append(ignore)
+    return found
+
+
+def _ignore(
+    number: int,
+    match: re.Match[str],
+    names: Mapping[str, str],
+    require_reason: bool,
+    problems: list[Problem],
+) -> Ignore | None:
+    start = match.start() + (1 if match.group(0)[:1].isspace() else 0)
+    span = Span(number, start + 1, number, match.end() + 1)
+    written = [r.strip() for r in (match.group("rules") or "").split(",") if r.strip()]
+    if not written:
+        problems.append(
+            Problem(
+                "MC030",
+                "This ignore comment names no rule; a bare ignore would hide every finding.",
+                span=span,
+                fix="Name the rules in brackets, e.g. '# mcvalidate: ignore[BCT008] reason'.",
+            )
+        )
+        return None
+    rules: dict[str, str] = {}
+    for name in written:
+        rule_id = names.get(name) or names.get(name.upper())
+        if rule_id is None:
+            problems.append(
+                Problem(
+                    "MC030",
+                    f"This ignore comment names '{name}', which is not a rule.",
+                    span=span,
+                    fix="Use a rule id or name from 'mcvalidate rules'.",
+                )
+            )
+        else:
+            rules[rule_id] = name
+    reason = match.group("reason")
+    if require_reason and not reason:
+        problems.append(
+            Problem(
+                "MC031",
+                "This ignore comment gives no reason; the configuration requires one.",
+                span=span,
+                fix="Say after the brackets why the finding does not apply here.",
+            )
+        )
+    if not rules:
+        return None
+    kind = match.group("kind")
+    return Ignore(number, span, kind == "ignore-file", rules, reason)
+
+
+def apply(
+    findings: Sequence[Finding], ignores: Ignores, ran: Set[str]
+) -> tuple[list[Finding], list[Finding], list[Problem]]:
+    """Split findings into kept and suppressed; report ignores that suppressed nothing among
+    the rules that ``ran`` (an ignore for a rule left out of the run is not stale)."""
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for finding in findings:
+        ignore = _matching(finding, ignores)
+        if ignore is None:
+            kept.append(finding)
+            continue
+        ignore.used.add(finding.rule)
+        reason = ignore.reason or "(no reason given)"
+        suppression = Suppression("file" if ignore.whole_file else "inline", reason)
+        suppressed.append(dataclasses.replace(finding, suppression=suppression))
+    unused = [
+        Problem(
+            "MC032",
+            f"This ignore comment suppresses nothing for {written}; remove it (or the rule "
+            "from it) if the finding is gone.",
+            span=ignore.span,
+            fix="Delete the stale ignore comment.",
+        )
+        for ignore in ignores.all()
+        for rule_id, written in ignore.rules.items()
+        if rule_id not in ignore.used and rule_id in ran
+    ]
+    return kept, suppressed, unused
+
+
+def _matching(finding: Finding, ignores: Ignores) -> Ignore | None:
+    for ignore in ignores.by_line.get(finding.span.line, ()):
+        if finding.rule in ignore.rules:
+            return ignore
+    for ignore in ignores.whole_file:
+        if finding.rule in ignore.rules:
+            return ignore
+    return None
