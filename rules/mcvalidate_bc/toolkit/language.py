@@ -181,13 +181,17 @@ def _phrase_pattern(entry: str, language: str) -> str:
 
 
 @functools.cache
-def verbs(language: str) -> Verbs | None:
-    """The verb lists of ``language`` (a primary subtag), or None when none is shipped."""
+def verbs(
+    language: str, extra_action: tuple[str, ...] = (), extra_vague: tuple[str, ...] = ()
+) -> Verbs | None:
+    """The verb lists of ``language`` (a primary subtag), with the configuration's extra
+    entries (rule options ``action_verbs`` and ``vague_verbs``), or None when no list is
+    shipped for the language."""
     if not re.fullmatch(r"[a-z]{2,3}", language):
         return None
     try:
-        action_lines = _lines(f"{language}-action.txt")
-        vague_lines = _lines(f"{language}-vague.txt")
+        action_lines = _lines(f"{language}-action.txt") + list(extra_action)
+        vague_lines = _lines(f"{language}-vague.txt") + list(extra_vague)
     except (FileNotFoundError, OSError):
         return None
     vague = sorted(set(_entries(vague_lines)), key=len, reverse=True)
@@ -201,10 +205,12 @@ def verbs(language: str) -> Verbs | None:
     )
 
 
-def course_verbs(course: Course) -> Verbs | None:
+def course_verbs(course: Course, ctx: RuleContext) -> Verbs | None:
     """The verb lists for the course's language (English when it gives none)."""
     primary = (course.language or "en").split("-")[0].lower()
-    return verbs(primary)
+    extra_action = tuple(ctx.options.get("action_verbs", ()))
+    extra_vague = tuple(ctx.options.get("vague_verbs", ()))
+    return verbs(primary, extra_action, extra_vague)
 
 
 def _normalise(text: str) -> str:
@@ -212,10 +218,10 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def outcome_starts(course: Course) -> Iterator[tuple[int, Start, Verbs]]:
+def outcome_starts(course: Course, ctx: RuleContext) -> Iterator[tuple[int, Start, Verbs]]:
     """Each worded outcome's index and how it starts, in the course's language; nothing when
     mcvalidate ships no verb list for that language (it never guesses)."""
-    lists = course_verbs(course)
+    lists = course_verbs(course, ctx)
     if lists is None:
         return
     for index, outcome in enumerate(course.learning_outcomes or ()):
@@ -277,7 +283,13 @@ def compound_verbs(begin: Start, lists: Verbs) -> list[str]:
     return found
 
 
-@rule(id="BCT007", name="outcome-action-verb", severity="info", source=SOURCE)
+@rule(
+    id="BCT007",
+    name="outcome-action-verb",
+    severity="info",
+    source=SOURCE,
+    options={"action_verbs": []},
+)
 def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome starts with an observable action verb.
 
@@ -293,6 +305,9 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
     visible in the Toolkit; B.C. institutions' published micro-credential outcomes follow this
     pattern. A verb missing from the list is possible: the note is then safe to ignore.
 
+    Option ``action_verbs``: more verbs to accept, e.g. ``[triage, splice]`` (set it for
+    BCT009 too, which finds compound outcomes with the same list).
+
     Fails::
 
         title: Mass timber construction
@@ -305,7 +320,7 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
         learning_outcomes:
           - Learners will be able to identify mass timber products and their uses
     """
-    for index, begin, lists in outcome_starts(course):
+    for index, begin, lists in outcome_starts(course, ctx):
         if begin.action or begin.vague:
             continue
         name = capitalized(outcome_name(course, ctx, index))
@@ -322,7 +337,13 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
         )
 
 
-@rule(id="BCT008", name="outcome-vague-verb", severity="info", source=SOURCE)
+@rule(
+    id="BCT008",
+    name="outcome-vague-verb",
+    severity="info",
+    source=SOURCE,
+    options={"vague_verbs": []},
+)
 def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
     """No learning outcome starts with a vague verb such as understand, know or appreciate.
 
@@ -334,6 +355,8 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
     checked, in the course's ``language`` (English when it is not given).
 
     This is mcvalidate's reading of common outcome-writing practice, not the Toolkit's words.
+
+    Option ``vague_verbs``: more vague verbs or phrases to flag, e.g. ``[be exposed to]``.
 
     Fails::
 
@@ -347,7 +370,7 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
         learning_outcomes:
           - Explain the double-entry bookkeeping cycle
     """
-    for index, begin, lists in outcome_starts(course):
+    for index, begin, lists in outcome_starts(course, ctx):
         if not begin.vague:
             continue
         name = capitalized(outcome_name(course, ctx, index))
@@ -363,7 +386,13 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
         )
 
 
-@rule(id="BCT009", name="outcome-compound", severity="info", source=SOURCE)
+@rule(
+    id="BCT009",
+    name="outcome-compound",
+    severity="info",
+    source=SOURCE,
+    options={"action_verbs": []},
+)
 def outcome_compound(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome names one action, not several joined by "and", "or" or commas.
 
@@ -379,6 +408,8 @@ def outcome_compound(course: Course, ctx: RuleContext) -> None:
     incident"). The rule would rather miss a compound outcome than note a list of nouns. This
     is mcvalidate's reading of outcome-writing practice, not the Toolkit's words.
 
+    Option ``action_verbs``: more verbs to count as actions (as for BCT007).
+
     Fails::
 
         title: Cloud bookkeeping
@@ -391,7 +422,7 @@ def outcome_compound(course: Course, ctx: RuleContext) -> None:
         learning_outcomes:
           - Describe the purpose and use of the three main financial statements
     """
-    for index, begin, lists in outcome_starts(course):
+    for index, begin, lists in outcome_starts(course, ctx):
         if not (begin.action or begin.vague):
             continue  # no verb to start from: BCT007 says so
         others = compound_verbs(begin, lists)

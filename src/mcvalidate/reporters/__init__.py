@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 FORMATS = {
     "text": "mcvalidate.reporters.text",
     "json": "mcvalidate.reporters.json",
+    "sarif": "mcvalidate.reporters.sarif",
+    "junit": "mcvalidate.reporters.junit",
+    "github": "mcvalidate.reporters.github",
+    "gitlab": "mcvalidate.reporters.gitlab",
 }
 
 

@@ -31,14 +31,17 @@ def render(run: Run, stream: TextIO) -> None:
 
 def _command(finding: Finding) -> str:
     span = finding.span
-    properties = {"file": finding.path, "line": str(span.line)}
-    if span.end_line == span.line:
-        properties |= {"col": str(span.column), "endLine": str(span.end_line)}
-        properties["endColumn"] = str(span.end_column)
-    else:
-        properties["endLine"] = str(span.end_line)
-    properties["title"] = f"{finding.rule} {finding.name}"
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    properties: dict[str, object] = {
+        "file": finding.path,
+        "line": span.line,
+        "col": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+        "title": f"{finding.rule} {finding.name}",
+    }
+    if span.end_line != span.line:
+        del properties["col"], properties["endColumn"]
+    joined = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
     message = escape_data(with_fix(finding, separator="\nFix: "))
     return f"::{COMMAND[finding.severity]} {joined}::{message}"
 

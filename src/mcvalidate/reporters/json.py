@@ -6,7 +6,25 @@ import json
 from typing import TextIO
 
 from mcvalidate import __version__
+from mcvalidate.engine import FileResult
+from mcvalidate.findings import Finding
 from mcvalidate.reporters import Run
+
+
+def _shown(run: Run, result: FileResult) -> list[Finding]:
+    if not run.show_suppressed:
+        return list(result.findings)
+    return sorted((*result.findings, *result.suppressed), key=lambda f: f.sort_key)
+
+
+def _record(finding: Finding) -> dict[str, object]:
+    record = finding.to_dict()
+    if finding.suppression is not None:
+        record["suppression"] = {
+            "kind": finding.suppression.kind,
+            "justification": finding.suppression.justification,
+        }
+    return record
 
 
 def render(run: Run, stream: TextIO) -> None:
@@ -14,7 +32,7 @@ def render(run: Run, stream: TextIO) -> None:
         "version": __version__,
         "packs": [pack.name for pack in run.packs],
         "summary": {"files": len(run.results), **run.counts()},
-        "findings": [f.to_dict() for result in run.results for f in result.findings],
+        "findings": [_record(f) for result in run.results for f in _shown(run, result)],
     }
     json.dump(report, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

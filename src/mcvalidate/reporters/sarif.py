@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote, urlsplit
 
 from mcvalidate import __version__
 from mcvalidate.findings import Finding, Severity
 from mcvalidate.reporters import Run
 from mcvalidate.reporters._common import fingerprinted, with_fix
-from mcvalidate.rules import Rule
+
+if TYPE_CHECKING:
+    from mcvalidate.rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

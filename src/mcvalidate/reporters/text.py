@@ -24,8 +24,9 @@ STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: 
 def render(run: Run, stream: TextIO) -> None:
     console = _console(run.color, stream)
     for result in run.results:
-        if result.findings:
-            _file(console, result, run.quiet)
+        shown = [*result.findings, *(result.suppressed if run.show_suppressed else ())]
+        if shown:
+            _file(console, result, sorted(shown, key=lambda f: f.sort_key), run.quiet)
     if not run.quiet or any(r.findings for r in run.results):
         console.print(_summary(run), soft_wrap=True)
 
@@ -38,14 +39,14 @@ def _console(color: str, stream: TextIO) -> Console:
     return Console(file=stream, highlight=False)
 
 
-def _file(console: Console, result: FileResult, quiet: bool) -> None:
+def _file(console: Console, result: FileResult, shown: list[Finding], quiet: bool) -> None:
     if not quiet:
         count = len(result.findings)
         console.print(
             Text.assemble((result.path, "bold underline"), f"  ({count} finding{_s(count)})"),
             soft_wrap=True,
         )
-    for finding in result.findings:
+    for finding in shown:
         console.print(_headline(finding), soft_wrap=True)
         if quiet:
             continue
@@ -63,14 +64,16 @@ def _file(console: Console, result: FileResult, quiet: bool) -> None:
 
 
 def _headline(f: Finding) -> Text:
+    suppressed = (f" (suppressed: {f.suppression.justification})", "dim") if f.suppression else ""
     return Text.assemble(
         (f"{f.path}:{f.span.line}:{f.span.column}:", "bold"),
         " ",
-        (f.severity.value, STYLE[f.severity]),
+        (f.severity.value, "dim" if f.suppression else STYLE[f.severity]),
         " ",
         (f"{f.rule} {f.name}", "magenta"),
         ": ",
         f.message,
+        suppressed,
     )
 
 
@@ -94,8 +97,13 @@ def _summary(run: Run) -> Text:
     counts = run.counts()
     files = len(run.results)
     noun = f"{files} file{_s(files)} checked"
-    if not any(counts.values()):
-        return Text.assemble(("✓ ", "green"), noun, ", all pass.")
+    aside = "".join(
+        f"; {counts[key]} {label}"
+        for key, label in (("suppressed", "suppressed"), ("baselined", "in the baseline"))
+        if counts[key]
+    )
+    if not any(counts[s.value] for s in Severity):
+        return Text.assemble(("✓ ", "green"), noun, f", all pass{aside}.")
     failing = [s for s in Severity if s >= run.fail_on and counts[s.value]]
     with_findings = sum(1 for r in run.results if r.findings)
     parts = ", ".join(
@@ -105,7 +113,7 @@ def _summary(run: Run) -> Text:
     verdict = "fails" if failing else "passes"
     return Text.assemble(
         ("✗ " if failing else "✓ ", "red" if failing else "green"),
-        f"{noun}: {parts} in {with_findings} file{_s(with_findings)}; "
+        f"{noun}: {parts} in {with_findings} file{_s(with_findings)}{aside}; "
         f"{verdict} at --fail-on {run.fail_on.value}.",
     )
 
