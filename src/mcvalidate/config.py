@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 CONFIG_NAMES = (".mcvalidate.yaml", ".mcvalidate.yml")
 Level = Literal["error", "warning", "info"]
@@ -63,6 +63,14 @@ class FileConfig(BaseModel):
     exclude: list[str] = Field(
         default_factory=list, description="Globs (relative to this file) of files not to check."
     )
+
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _off_is_false_in_yaml(cls, value: Any) -> Any:
+        """YAML 1.1 reads an unquoted ``off`` as false: take it as the author meant it."""
+        if isinstance(value, dict):
+            return {k: "off" if v is False else v for k, v in value.items()}
+        return value
 
 
 @dataclass

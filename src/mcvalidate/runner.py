@@ -128,6 +128,8 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO) -> int:
     findings = [f for r in results for f in r.findings]
     if any(f.rule == "MC008" for f in findings):
         return EXIT_USAGE
+    if options.write_baseline:
+        return EXIT_OK  # the findings were just accepted as the baseline
     return EXIT_FINDINGS if report.failed() else EXIT_OK
 
 

@@ -61,10 +61,11 @@ def _summary(run: Run) -> str:
     counts = run.counts()
     files = len(run.results)
     checked = f"mcvalidate: {files} file{_s(files)} checked"
-    aside = ", ".join(
-        f"{counts[kind]} {kind}" for kind in ("suppressed", "baselined") if counts[kind]
+    aside = "".join(
+        f"; {counts[key]} {label}"
+        for key, label in (("suppressed", "suppressed"), ("baselined", "in the baseline"))
+        if counts[key]
     )
-    aside = f" ({aside})" if aside else ""
     if not any(counts[s.value] for s in Severity):
         return f"{checked}, all pass{aside}."
     parts = ", ".join(

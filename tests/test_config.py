@@ -1,0 +1,257 @@
+"""Configuration in the repository: discovery, precedence, every key, and its errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from mcvalidate.cli import cli
+from mcvalidate.config import glob_match
+
+TYPO = "title: x\nstatus: publish\n"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def report(*args: str) -> dict:  # type: ignore[type-arg]
+    result = run("check", "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def rules_of(data: dict) -> set[str]:  # type: ignore[type-arg]
+    return {f["rule"] for f in data["findings"]}
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository with one course file with a typo, as the working directory."""
+    write(tmp_path / "courses" / "a.yaml", TYPO)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_yaml_config_is_found_by_walking_up(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(repo / ".mcvalidate.yaml", "select: [MC012]\n")
+    monkeypatch.chdir(repo / "courses")
+    assert rules_of(report("a.yaml")) == {"MC012"}
+
+
+def test_pyproject_table_is_read(repo: Path) -> None:
+    write(
+        repo / "pyproject.toml", '[project]\nname = "x"\n\n[tool.mcvalidate]\nselect = ["MC012"]\n'
+    )
+    assert rules_of(report("courses")) == {"MC012"}
+
+
+def test_pyproject_without_the_table_is_passed_over(repo: Path) -> None:
+    write(repo / "pyproject.toml", '[project]\nname = "x"\n')
+    assert "BCF001" in rules_of(report("courses"))
+
+
+def test_yaml_file_wins_over_pyproject_in_the_same_directory(repo: Path) -> None:
+    write(repo / "pyproject.toml", '[tool.mcvalidate]\nselect = ["BCF001"]\n')
+    write(repo / ".mcvalidate.yaml", "select: [MC012]\n")
+    assert rules_of(report("courses")) == {"MC012"}
+
+
+def test_command_line_overrides_the_file(repo: Path) -> None:
+    write(repo / ".mcvalidate.yaml", "select: [MC012]\nfail_on: info\n")
+    assert rules_of(report("--select", "BCF001", "courses")) == {"BCF001"}
+
+
+def test_explicit_config_and_isolated(repo: Path, tmp_path: Path) -> None:
+    write(repo / ".mcvalidate.yaml", "select: [MC012]\n")
+    other = write(repo / "ci" / "strict.yaml", "select: [BCF001]\n")
+    assert rules_of(report("--config", str(other), "courses")) == {"BCF001"}
+    assert {"MC012", "BCF001"} <= rules_of(report("--isolated", "courses"))
+    both = run("check", "--config", str(other), "--isolated", "courses")
+    assert both.exit_code == 2
+    assert "cannot be used together" in both.stderr
+
+
+def test_fail_on_from_the_file(repo: Path) -> None:
+    write(repo / "courses" / "a.yaml", "title: x\n")
+    write(repo / ".mcvalidate.yaml", "select: [BCT002]\nfail_on: warning\n")
+    assert run("check", "courses").exit_code == 1
+    assert run("check", "--fail-on", "error", "courses").exit_code == 0
+
+
+def test_frameworks_key(repo: Path) -> None:
+    write(repo / ".mcvalidate.yaml", "frameworks: [bc-toolkit]\n")
+    data = report("courses")
+    assert data["packs"] == ["bc-toolkit"]
+    assert not any(r.startswith("BCF") for r in rules_of(data))
+
+
+def test_severity_override_and_off(repo: Path) -> None:
+    write(
+        repo / ".mcvalidate.yaml",
+        "select: [MC012, BCF001, BCF007]\nseverity:\n  invalid-value: warning\n  BCF001: off\n",
+    )
+    data = report("courses")
+    by_rule = {f["rule"]: f["severity"] for f in data["findings"]}
+    assert by_rule == {"MC012": "warning", "BCF007": "error"}
+
+
+def test_rule_options_change_a_rule(repo: Path) -> None:
+    course = "title: x\nworkload: {hours: 50, weeks: 1}\n"
+    write(repo / "courses" / "a.yaml", course)
+    assert rules_of(report("--select", "BCT011", "courses")) == set()
+    write(repo / ".mcvalidate.yaml", "rule_options:\n  weekly-workload: {max_hours_per_week: 40}\n")
+    data = report("--select", "BCT011", "courses")
+    assert rules_of(data) == {"BCT011"}
+    assert "40" in data["findings"][0]["message"]
+
+
+def test_rule_options_extend_the_verb_list(repo: Path) -> None:
+    write(repo / "courses" / "a.yaml", "title: x\nlearning_outcomes:\n  - Triage incoming calls\n")
+    assert rules_of(report("--select", "BCT007", "courses")) == {"BCT007"}
+    write(repo / ".mcvalidate.yaml", "rule_options:\n  BCT007: {action_verbs: [triage]}\n")
+    assert rules_of(report("--select", "BCT007", "courses")) == set()
+
+
+def test_per_file_ignores_are_suppressions_with_the_glob_as_reason(repo: Path) -> None:
+    write(repo / "courses" / "drafts" / "b.yaml", TYPO)
+    write(repo / ".mcvalidate.yaml", "select: [MC012]\nper_file_ignores:\n  drafts/: [MC012]\n")
+    data = report("--show-suppressed", "courses")
+    suppressed = [f for f in data["findings"] if "suppression" in f]
+    assert [Path(f["path"]).name for f in suppressed] == ["b.yaml"]
+    assert suppressed[0]["suppression"]["kind"] == "config"
+    assert "per_file_ignores 'drafts/'" in suppressed[0]["suppression"]["justification"]
+    assert data["summary"]["suppressed"] == 1
+    assert data["summary"]["error"] == 1
+
+
+def test_exclude_globs_are_relative_to_the_config_file(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(repo / "courses" / "archive" / "old.yaml", TYPO)
+    write(repo / ".mcvalidate.yaml", "exclude: [courses/archive/**]\n")
+    monkeypatch.chdir(repo / "courses")
+    result = run("check", "--format", "json", ".")
+    paths = {f["path"] for f in json.loads(result.stdout)["findings"]}
+    assert paths == {"a.yaml"}
+    assert "1 file(s) excluded" in result.stderr
+
+
+def test_rule_paths_load_a_local_pack(repo: Path) -> None:
+    write(
+        repo / "checks" / "house.py",
+        "from mcvalidate.rules import Pack, Source, rule\n"
+        "S = Source('House style', 'rule 1', 'https://example.org/h', 'inferred')\n"
+        "@rule(id='HSE001', name='has-summary', severity='warning', source=S)\n"
+        "def has_summary(course, ctx):\n"
+        "    '''A summary is given.'''\n"
+        "    if not course.summary:\n"
+        "        ctx.report('/summary', 'No summary.')\n"
+        "PACK = Pack('house', 'House', 'House style', '1', 'https://example.org', (has_summary,))\n",
+    )
+    write(repo / ".mcvalidate.yaml", "rule_paths: [checks/house.py]\nframeworks: [house]\n")
+    data = report("courses")
+    assert data["packs"] == ["house"]
+    assert "HSE001" in rules_of(data)
+
+
+def test_require_suppression_reason(repo: Path) -> None:
+    write(repo / "courses" / "a.yaml", "title: x\nstatus: publish  # mcvalidate: ignore[MC012]\n")
+    assert "MC031" not in rules_of(report("courses"))
+    write(repo / ".mcvalidate.yaml", "require_suppression_reason: true\n")
+    assert "MC031" in rules_of(report("courses"))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "selct: [MC012]\n",
+            ".mcvalidate.yaml:1: unknown configuration key 'selct' (did you mean 'select'?)",
+        ),
+        ("fail_on: sometimes\n", ".mcvalidate.yaml:1: bad value for 'fail_on'"),
+        ("select: MC012\n", ".mcvalidate.yaml:1: bad value for 'select'"),
+        ("severity:\n  MC012: loud\n", ".mcvalidate.yaml:2: bad value for 'severity.MC012'"),
+        ("severity:\n  no-such-rule: info\n", "'severity' names 'no-such-rule'"),
+        ("rule_options:\n  BCT011: {max_hours: 5}\n", "BCT011 has no option 'max_hours'"),
+        ("rule_options:\n  BCT011: {max_hours_per_week: many}\n", "should be like 60"),
+        ("per_file_ignores:\n  x/: [NOPE]\n", "'per_file_ignores' names 'NOPE'"),
+        ("rule_paths: [missing.py]\n", "the rule path"),
+        ("frameworks: [eu-2022]\n", "unknown framework 'eu-2022'"),
+        ("select: [MC012\n", ".mcvalidate.yaml:1: YAML syntax error"),
+    ],
+)
+def test_configuration_mistakes_exit_2_naming_file_and_key(
+    repo: Path, text: str, message: str
+) -> None:
+    write(repo / ".mcvalidate.yaml", text)
+    result = run("check", "courses")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert message in result.stderr
+
+
+def test_toml_mistake_names_the_key_and_file(repo: Path) -> None:
+    write(repo / "pyproject.toml", '[tool.mcvalidate]\nfail_on = "loud"\n')
+    result = run("check", "courses")
+    assert result.exit_code == 2
+    assert "pyproject.toml: bad value for 'fail_on'" in result.stderr
+
+
+def test_show_config_prints_every_key_and_its_origin(repo: Path) -> None:
+    config = write(repo / ".mcvalidate.yaml", "select: [MC012]\nexclude: [old/]\n")
+    result = run("check", "--show-config", "--fail-on", "warning")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# configuration file: {config}"
+    settings = {line.split("=")[0].strip(): line for line in lines[1:]}
+    assert set(settings) == {
+        "frameworks",
+        "select",
+        "ignore",
+        "per_file_ignores",
+        "severity",
+        "fail_on",
+        "rule_options",
+        "require_suppression_reason",
+        "rule_paths",
+        "exclude",
+    }
+    assert settings["select"].endswith(f'["MC012"]  # {config}')
+    assert settings["fail_on"].endswith('"warning"  # command line')
+    assert settings["ignore"].endswith("[]  # default")
+
+
+def test_config_schema_is_published() -> None:
+    schema = json.loads(run("schema", "config").stdout)
+    assert schema["additionalProperties"] is False
+    assert set(schema["properties"]) >= {"select", "per_file_ignores", "rule_options"}
+    assert schema["properties"]["fail_on"]["enum"] == ["error", "warning", "info"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matches"),
+    [
+        ("drafts/", "drafts/a.yaml", True),
+        ("drafts", "courses/drafts/a.yaml", True),
+        ("*.yml", "a/b/c.yml", True),
+        ("a/*.yaml", "a/b/c.yaml", False),
+        ("a/**/*.yaml", "a/b/c.yaml", True),
+        ("a/**/*.yaml", "a/c.yaml", True),
+        ("mistakes", "examples/mistakes2/x.yaml", False),
+        ("courses/archive/**", "courses/archive/2020/x.yaml", True),
+        ("c?.yaml", "c1.yaml", True),
+    ],
+)
+def test_glob_matching(pattern: str, path: str, matches: bool) -> None:
+    assert glob_match(pattern, path) is matches
