@@ -44,3 +44,15 @@ def test_inferred_rules_say_so_in_their_citation() -> None:
         for rule in pack.rules:
             marked = rule.source.citation.endswith("[inferred]")
             assert marked == (rule.source.evidence == "inferred"), rule.id
+
+
+def test_published_schemas_are_in_sync() -> None:
+    import json
+
+    from mcvalidate.catalogue import course_schema
+    from mcvalidate.config import schema as config_schema
+
+    published = ROOT / "docs" / "schemas"
+    for name, generated in (("course-1", course_schema()), ("config", config_schema())):
+        on_disk = json.loads((published / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert on_disk == generated, f"run: mcvalidate schema > docs/schemas/{name}.schema.json"

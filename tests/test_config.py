@@ -156,7 +156,8 @@ def test_rule_paths_load_a_local_pack(repo: Path) -> None:
         "    '''A summary is given.'''\n"
         "    if not course.summary:\n"
         "        ctx.report('/summary', 'No summary.')\n"
-        "PACK = Pack('house', 'House', 'House style', '1', 'https://example.org', (has_summary,))\n",
+        "PACK = Pack('house', 'House', 'House style', '1', 'https://example.org',\n"
+        "            (has_summary,))\n",
     )
     write(repo / ".mcvalidate.yaml", "rule_paths: [checks/house.py]\nframeworks: [house]\n")
     data = report("courses")

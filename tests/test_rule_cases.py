@@ -17,8 +17,8 @@ A case file looks like::
 Each expected finding gives the pointer and line (and optionally ``column``, ``end_line``,
 ``end_column`` and ``message`` — a fragment the message must contain). A case may set
 ``today`` (the run's date) for rules that compare dates, ``settings`` (engine settings such as
-``require_reason: true``) and ``also`` (more rules to run, for the rules about suppressions). The findings of the rule under test
-must match the expected list exactly, in position order.
+``require_reason: true``) and ``also`` (more rules to run, for the rules about suppressions).
+The findings of the rule under test must match the expected list exactly, in position order.
 """
 
 from __future__ import annotations

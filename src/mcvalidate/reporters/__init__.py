@@ -56,6 +56,33 @@ class Run:
         """True when a finding reaches ``fail_on``."""
         return any(f.severity >= self.fail_on for r in self.results for f in r.findings)
 
+    def summary(self) -> str:
+        """The last line of the human-readable reports, in plain ASCII words."""
+        counts = self.counts()
+        files = len(self.results)
+        checked = f"{files} file{_s(files)} checked"
+        aside = "".join(
+            f"; {counts[key]} {label}"
+            for key, label in (("suppressed", "suppressed"), ("baselined", "in the baseline"))
+            if counts[key]
+        )
+        if not (counts["error"] or counts["warning"] or counts["info"]):
+            return f"{checked}, all pass{aside}."
+        parts = ", ".join(
+            f"{counts[level]} {level}{_s(counts[level]) if level != 'info' else ''}"
+            for level in ("error", "warning", "info")
+        )
+        with_findings = sum(1 for r in self.results if r.findings)
+        verdict = "fails" if self.failed() else "passes"
+        return (
+            f"{checked}: {parts} in {with_findings} file{_s(with_findings)}{aside}; "
+            f"{verdict} at --fail-on {self.fail_on.value}."
+        )
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
 
 Render = Callable[[Run, TextIO], None]
 

@@ -26,7 +26,8 @@ def render(run: Run, stream: TextIO) -> None:
     for result in run.results:
         for finding in result.findings:
             stream.write(_command(finding) + "\n")
-    stream.write(_summary(run) + "\n")
+    # A plain line, not a command: the log shows it as the run's verdict.
+    stream.write(f"mcvalidate: {run.summary()}\n")
 
 
 def _command(finding: Finding) -> str:
@@ -54,31 +55,3 @@ def escape_data(text: str) -> str:
 def escape_property(text: str) -> str:
     """Escape a property value (``escapeProperty`` in ``@actions/core``)."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def _summary(run: Run) -> str:
-    """One line like the text report's last, in ASCII: the log may not be read as UTF-8."""
-    counts = run.counts()
-    files = len(run.results)
-    checked = f"mcvalidate: {files} file{_s(files)} checked"
-    aside = "".join(
-        f"; {counts[key]} {label}"
-        for key, label in (("suppressed", "suppressed"), ("baselined", "in the baseline"))
-        if counts[key]
-    )
-    if not any(counts[s.value] for s in Severity):
-        return f"{checked}, all pass{aside}."
-    parts = ", ".join(
-        f"{counts[s.value]} {s.value}{_s(counts[s.value]) if s is not Severity.INFO else ''}"
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    )
-    with_findings = sum(1 for r in run.results if r.findings)
-    verdict = "fails" if run.failed() else "passes"
-    return (
-        f"{checked}: {parts} in {with_findings} file{_s(with_findings)}{aside}; "
-        f"{verdict} at --fail-on {run.fail_on.value}."
-    )
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"

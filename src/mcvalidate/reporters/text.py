@@ -94,28 +94,8 @@ def _frame(f: Finding, line: str) -> tuple[Text, Text]:
 
 
 def _summary(run: Run) -> Text:
-    counts = run.counts()
-    files = len(run.results)
-    noun = f"{files} file{_s(files)} checked"
-    aside = "".join(
-        f"; {counts[key]} {label}"
-        for key, label in (("suppressed", "suppressed"), ("baselined", "in the baseline"))
-        if counts[key]
-    )
-    if not any(counts[s.value] for s in Severity):
-        return Text.assemble(("✓ ", "green"), noun, f", all pass{aside}.")
-    failing = [s for s in Severity if s >= run.fail_on and counts[s.value]]
-    with_findings = sum(1 for r in run.results if r.findings)
-    parts = ", ".join(
-        f"{counts[s.value]} {s.value}{_s(counts[s.value]) if s is not Severity.INFO else ''}"
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    )
-    verdict = "fails" if failing else "passes"
-    return Text.assemble(
-        ("✗ " if failing else "✓ ", "red" if failing else "green"),
-        f"{noun}: {parts} in {with_findings} file{_s(with_findings)}{aside}; "
-        f"{verdict} at --fail-on {run.fail_on.value}.",
-    )
+    failed = run.failed()
+    return Text.assemble(("✗ " if failed else "✓ ", "red" if failed else "green"), run.summary())
 
 
 def _s(n: int) -> str:
