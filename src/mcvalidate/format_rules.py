@@ -25,9 +25,16 @@ def _spec(clause: str, anchor: str) -> Source:
     return Source(SPEC, clause, f"{SPEC_URL}#{anchor}", "verbatim")
 
 
-def _engine_rule(rule_id: str, name: str, clause: str, anchor: str, doc: str) -> Rule:
+def _engine_rule(
+    rule_id: str,
+    name: str,
+    clause: str,
+    anchor: str,
+    doc: str,
+    severity: Severity = Severity.ERROR,
+) -> Rule:
     summary, rest = split_doc(doc)
-    return Rule(rule_id, name, Severity.ERROR, _spec(clause, anchor), summary, rest)
+    return Rule(rule_id, name, severity, _spec(clause, anchor), summary, rest)
 
 
 YAML_SYNTAX = _engine_rule(
@@ -342,50 +349,48 @@ IGNORE_WITHOUT_REASON = _engine_rule(
     """,
 )
 
-UNUSED_IGNORE = Rule(
+UNUSED_IGNORE = _engine_rule(
     "MC032",
     "unused-ignore",
+    "stale suppressions are cleaned up",
+    "principles",
+    """An inline ignore comment suppresses nothing: the finding it silenced is gone.
+
+    Reported so that stale ignores get cleaned up and do not hide a future finding. Only
+    rules that ran count: an ignore for a rule left out by ``--select`` is not stale.
+
+    Fails::
+
+        title: Mass timber
+        standalone: true  # mcvalidate: ignore[BCF001] not stand-alone yet
+
+    Passes::
+
+        standalone: false  # mcvalidate: ignore[BCF001] offered only inside the program
+    """,
     Severity.INFO,
-    _spec("stale suppressions are cleaned up", "principles"),
-    *split_doc(
-        """An inline ignore comment suppresses nothing: the finding it silenced is gone.
-
-        Reported so that stale ignores get cleaned up and do not hide a future finding. Only
-        rules that ran count: an ignore for a rule left out by ``--select`` is not stale.
-
-        Fails::
-
-            title: Mass timber
-            standalone: true  # mcvalidate: ignore[BCF001] not stand-alone yet
-
-        Passes::
-
-            standalone: false  # mcvalidate: ignore[BCF001] offered only inside the program
-        """
-    ),
 )
 
-STALE_BASELINE = Rule(
+STALE_BASELINE = _engine_rule(
     "MC033",
     "stale-baseline-entry",
+    "baselines only shrink",
+    "principles",
+    """An entry of the baseline file (``--baseline``) matches no finding any more.
+
+    The finding was fixed: remove the entry (or write the baseline again with
+    ``--write-baseline``) so that the baseline only shrinks and cannot hide the same
+    finding if it comes back.
+
+    Fails::
+
+        (a baseline entry for a finding that has been fixed)
+
+    Passes::
+
+        (a baseline whose every entry still matches a finding)
+    """,
     Severity.INFO,
-    _spec("baselines only shrink", "principles"),
-    *split_doc(
-        """An entry of the baseline file (``--baseline``) matches no finding any more.
-
-        The finding was fixed: remove the entry (or write the baseline again with
-        ``--write-baseline``) so that the baseline only shrinks and cannot hide the same
-        finding if it comes back.
-
-        Fails::
-
-            (a baseline entry for a finding that has been fixed)
-
-        Passes::
-
-            (a baseline whose every entry still matches a finding)
-        """
-    ),
 )
 
 _LISTS = (
