@@ -193,7 +193,7 @@ def test_quiet_prints_one_line_per_finding(tmp_path: Path) -> None:
     path = write(tmp_path, "c.yaml", "title: x\nstatus: publish\n")
     result = run("check", "--quiet", "--select", "MC012", str(path))
     lines = result.output.splitlines()
-    assert len(lines) == 2  # the finding and the summary
+    assert len(lines) == 1  # the finding, nothing else
     assert lines[0].endswith("found 'publish'.")
     clean = run("check", "--quiet", *map(str, GOOD))
     assert clean.output == ""

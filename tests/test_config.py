@@ -256,3 +256,11 @@ def test_config_schema_is_published() -> None:
 )
 def test_glob_matching(pattern: str, path: str, matches: bool) -> None:
     assert glob_match(pattern, path) is matches
+
+
+def test_excluding_every_file_says_so_and_not_that_none_were_found(repo: Path) -> None:
+    write(repo / ".mcvalidate.yaml", "exclude: [courses/]\n")
+    result = run("check", "courses/a.yaml")
+    assert result.exit_code == 0
+    assert "1 file(s) excluded by 'exclude'" in result.stderr
+    assert "no YAML files found" not in result.stderr

@@ -277,6 +277,8 @@ def _files(
                 kept.append((path, display))
         if len(kept) < len(found):
             stderr.write(f"mcvalidate: {len(found) - len(kept)} file(s) excluded by 'exclude'\n")
+            if not kept:
+                return kept
         found = kept
     if given and not found:
         stderr.write(f"mcvalidate: no YAML files found in {', '.join(given)}\n")

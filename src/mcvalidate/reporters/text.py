@@ -27,7 +27,7 @@ def render(run: Run, stream: TextIO) -> None:
         shown = [*result.findings, *(result.suppressed if run.show_suppressed else ())]
         if shown:
             _file(console, result, sorted(shown, key=lambda f: f.sort_key), run.quiet)
-    if not run.quiet or any(r.findings for r in run.results):
+    if not run.quiet:
         console.print(_summary(run), soft_wrap=True)
 
 
