@@ -227,6 +227,7 @@ def test_show_config_prints_every_key_and_its_origin(repo: Path) -> None:
         "require_suppression_reason",
         "rule_paths",
         "exclude",
+        "limits",
     }
     assert settings["select"].endswith(f'["MC012"]  # {config}')
     assert settings["fail_on"].endswith('"warning"  # command line')
@@ -264,3 +265,18 @@ def test_excluding_every_file_says_so_and_not_that_none_were_found(repo: Path) -
     assert result.exit_code == 0
     assert "1 file(s) excluded by 'exclude'" in result.stderr
     assert "no YAML files found" not in result.stderr
+
+
+def test_limits_can_be_raised_or_lowered(repo: Path) -> None:
+    write(repo / "courses" / "a.yaml", "title: x\nx-deep: [[[[[[1]]]]]]\n")
+    assert "MC007" not in rules_of(report("courses"))
+    write(repo / ".mcvalidate.yaml", "limits: {max_depth: 4}\n")
+    data = report("courses")
+    limit = [f for f in data["findings"] if f["rule"] == "MC007"]
+    assert limit and "more than 4 levels" in limit[0]["message"]
+    write(repo / ".mcvalidate.yaml", "limits: {max_bytes: 10}\n")
+    assert "limit is 10 bytes" in report("courses")["findings"][0]["message"]
+    write(repo / ".mcvalidate.yaml", "limits: {max_depth: 0}\n")
+    result = run("check", "courses")
+    assert result.exit_code == 2
+    assert "bad value for 'limits.max_depth'" in result.stderr

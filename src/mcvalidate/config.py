@@ -19,12 +19,33 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from mcvalidate.loader import Limits
+
 CONFIG_NAMES = (".mcvalidate.yaml", ".mcvalidate.yml")
+_LIMITS = Limits()
 Level = Literal["error", "warning", "info"]
 
 
 class ConfigError(ValueError):
     """The configuration cannot be used; the message names the file and the key."""
+
+
+class LimitsConfig(BaseModel):
+    """Safety limits for one file (see ``mcvalidate.loader.Limits`` for the defaults)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    max_bytes: int = Field(_LIMITS.max_bytes, gt=0, description="Largest file read, in bytes.")
+    max_nodes: int = Field(
+        _LIMITS.max_nodes, gt=0, description="Most values a file may expand to (aliases included)."
+    )
+    max_depth: int = Field(
+        # LibYAML itself refuses nesting deeper than 1,000.
+        _LIMITS.max_depth,
+        gt=0,
+        le=900,
+        description="Deepest nesting of lists and maps.",
+    )
 
 
 class FileConfig(BaseModel):
@@ -62,6 +83,9 @@ class FileConfig(BaseModel):
     )
     exclude: list[str] = Field(
         default_factory=list, description="Globs (relative to this file) of files not to check."
+    )
+    limits: LimitsConfig = Field(
+        default_factory=LimitsConfig, description="Safety limits for one file."
     )
 
     @field_validator("severity", mode="before")

@@ -15,7 +15,7 @@ from typing import Any
 
 from mcvalidate import suppress
 from mcvalidate.findings import Finding, Problem, Severity, Suppression
-from mcvalidate.loader import Document, Limits, load, within
+from mcvalidate.loader import Document, Limits, load, too_large, within
 from mcvalidate.packs import ALWAYS_ON, Selection
 from mcvalidate.rules import Rule, RuleContext
 from mcvalidate.schema import validate
@@ -73,6 +73,9 @@ class Checker:
 
     def check_file(self, path: Path, display: str) -> FileResult:
         try:
+            size = path.stat().st_size
+            if size > self.limits.max_bytes:  # refuse before reading it into memory
+                return self._result(Document(display, ""), [too_large(size, self.limits)])
             raw = path.read_bytes()
         except OSError as exc:
             reason = exc.strerror or exc.__class__.__name__

@@ -10,6 +10,7 @@ only the plain YAML scalar, sequence and mapping tags are ever constructed.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -137,14 +138,18 @@ def load(path: str, raw: bytes, limits: Limits | None = None) -> Document:
     return doc
 
 
+def too_large(size: int, limits: Limits) -> Problem:
+    return Problem(
+        "MC007",
+        f"The file is {size:,} bytes; the limit is {limits.max_bytes:,} bytes.",
+        span=Span(1, 1, 1, 1),
+        fix="Split the file, or raise limits.max_bytes in the configuration.",
+    )
+
+
 def _decode(raw: bytes, limits: Limits) -> tuple[str, Problem | None]:
     if len(raw) > limits.max_bytes:
-        return "", Problem(
-            "MC007",
-            f"The file is {len(raw):,} bytes; the limit is {limits.max_bytes:,} bytes.",
-            span=Span(1, 1, 1, 1),
-            fix="Split the file, or raise the file-size limit in the configuration.",
-        )
+        return "", too_large(len(raw), limits)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     elif raw.startswith(b"\xef\xbb\xbf"):
@@ -183,16 +188,17 @@ class _Builder:
 
     def build(self) -> None:
         doc = self.doc
-        deep = _flow_too_deep(doc.text, self.limits.max_depth)
+        deep = _too_deep(doc.text, self.limits.max_depth)
         if deep is not None:
-            # Checked before LibYAML sees the text: it crashes the process on flow
+            # Checked before LibYAML sees the text: some builds of it crash the process on
             # collections nested tens of thousands deep.
             doc.problems.append(
                 Problem(
                     "MC007",
-                    f"Brackets are nested more than {self.limits.max_depth} levels deep.",
+                    f"Lists or mappings are nested more than {self.limits.max_depth} levels deep.",
                     span=Span(*deep, deep[0], deep[1] + 1),
-                    fix="A course file is only a few levels deep: check the brackets.",
+                    fix="A course file is only a few levels deep: check the brackets and the "
+                    "dashes.",
                 )
             )
             return
@@ -298,7 +304,7 @@ class _Builder:
             f"This value expands to {self.sizes[id(node)]:,} values (through aliases, or by "
             f"sheer size); the limit is {limit:,}.",
             span=self._first_line(self._span(node)),
-            fix="Remove the repeated aliases ('*name'), or raise the value limit in the "
+            fix="Remove the repeated aliases ('*name'), or raise limits.max_nodes in the "
             "configuration if the file really is this large.",
         )
 
@@ -455,9 +461,15 @@ class _Builder:
 _FLOW_TOKENS = re.compile("[][{}'\"#\n]")
 
 
-def _flow_too_deep(text: str, limit: int) -> tuple[int, int] | None:
-    """Where ``[`` and ``{`` first nest deeper than ``limit`` (1-based line and column), if
-    they do. Quoted text and comments are skipped; only the bracket characters are visited."""
+def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """Where collections first nest deeper than ``limit`` (1-based line and column), if they
+    do: brackets, or block sequences opened on one line (``- - - x``). Nesting by indentation
+    cannot reach a dangerous depth within the file-size limit. Quoted text and comments are
+    skipped; only the bracket characters are visited."""
+    dashes = _dash_run(limit).search(text) if text.count("- ") > limit else None
+    if dashes is not None:
+        at = dashes.start(1)  # the first dash too many
+        return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
     if text.count("[") + text.count("{") <= limit:
         return None
     depth, line, line_start, quote, comment = 0, 1, 0, "", False
@@ -482,6 +494,12 @@ def _flow_too_deep(text: str, limit: int) -> tuple[int, int] | None:
         elif depth:
             depth -= 1
     return None
+
+
+@functools.cache
+def _dash_run(limit: int) -> re.Pattern[str]:
+    """More than ``limit`` block-sequence dashes at the start of one line."""
+    return re.compile(rf"^[ \t]*(?:-[ \t]+){{{limit}}}(-)[ \t]", re.MULTILINE)
 
 
 def _escaped(text: str, at: int) -> bool:

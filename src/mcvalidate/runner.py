@@ -19,6 +19,7 @@ from mcvalidate.config import ConfigError, FileConfig, Loaded, glob_match
 from mcvalidate.discover import MissingPath, discover
 from mcvalidate.engine import Checker, FileResult, Settings
 from mcvalidate.findings import Severity
+from mcvalidate.loader import Limits
 from mcvalidate.packs import SelectionError, available, load_local, match_rules, select
 from mcvalidate.reporters import FORMATS, Run, renderer
 from mcvalidate.rules import Pack, Rule
@@ -89,6 +90,7 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO) -> int:
     selection = select(frameworks, values["select"], [*values["ignore"], *off], installed)
     packs_of_run = (*selection.packs,)
     settings = Settings(
+        limits=Limits(**values["limits"]),
         severity=_severities(values["severity"], everything, packs_of_run),
         options=_rule_options(values["rule_options"], everything, packs_of_run),
         inline_ignores=options.inline_ignores,
