@@ -292,3 +292,12 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert done.returncode == 0
     assert __version__ in done.stdout
+
+
+def test_marker_counts_wide_characters_as_two_columns(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.yaml", "title: x\ndelivery: {schedule: 木材, pacing: fast}\n")
+    lines = run("check", "--select", "MC012", "--color", "never", str(path)).output.splitlines()
+    frame = lines.index(" 2 | delivery: {schedule: 木材, pacing: fast}")
+    marker = lines[frame + 1]
+    # 'fast' starts after 33 characters, two of them two columns wide.
+    assert marker == "   | " + " " * 35 + "^^^^"

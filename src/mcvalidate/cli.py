@@ -127,6 +127,13 @@ FORMAT_NAMES = ("text", "json", "sarif", "junit", "github", "gitlab")
 @click.option(
     "--stdin-filename", metavar="NAME", help="The name of the file read from '-' (stdin)."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Check files in N processes. Default: one per core once there are enough files.",
+)
 def check(
     paths: Sequence[str],
     formats: Sequence[str],
@@ -145,6 +152,7 @@ def check(
     baseline: str | None,
     write_baseline: str | None,
     stdin_filename: str | None,
+    jobs: int | None,
 ) -> int:
     """Check course files, or directories of them (default: the current directory; '-' reads
     standard input)."""
@@ -168,6 +176,7 @@ def check(
         baseline=baseline,
         write_baseline=write_baseline,
         stdin_filename=stdin_filename,
+        jobs=jobs,
     )
     return run(options, sys.stdout, sys.stderr)
 
@@ -215,4 +224,7 @@ def schema(which: str) -> None:
 
 def main() -> NoReturn:
     """Console-script entry point."""
+    # mcvalidate's validation must not depend on whatever pydantic plugins happen to be
+    # installed, and looking them up costs every run an entry-point scan.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     cli.main(prog_name="mcvalidate")

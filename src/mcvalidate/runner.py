@@ -55,6 +55,7 @@ class Options:
     baseline: str | None = None
     write_baseline: str | None = None
     stdin_filename: str | None = None
+    jobs: int | None = None
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
 
 
@@ -82,24 +83,10 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_OK
     targets = _targets(options)
     values = effective.values
-    root = effective.loaded.root
-    installed = {**available(), **load_local([root / p for p in values["rule_paths"]])}
-    frameworks = values["frameworks"]
-    everything = [r for p in _packs(installed, frameworks) for r in p.rules]
-    off = [rule for rule, level in values["severity"].items() if level == "off"]
-    selection = select(frameworks, values["select"], [*values["ignore"], *off], installed)
-    packs_of_run = (*selection.packs,)
-    settings = Settings(
-        limits=Limits(**values["limits"]),
-        severity=_severities(values["severity"], everything, packs_of_run),
-        options=_rule_options(values["rule_options"], everything, packs_of_run),
-        inline_ignores=options.inline_ignores,
-        require_reason=values["require_suppression_reason"],
-        config_ignores=_config_ignores(effective, everything, packs_of_run),
-    )
-    files = _files(options, values["exclude"], root, stderr)
-    checker = Checker(selection, settings)
-    results = list(checker.check_files(files))
+    checker = prepare(options, effective)
+    selection = checker.selection
+    files = _files(options, values["exclude"], effective.loaded.root, stderr)
+    results = check_all(checker, files, options)
     if STDIN in options.paths:
         name = options.stdin_filename or STDIN
         results.append(checker.check_bytes(name, sys.stdin.buffer.read()))
@@ -133,6 +120,76 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO) -> int:
     if options.write_baseline:
         return EXIT_OK  # the findings were just accepted as the baseline
     return EXIT_FINDINGS if report.failed() else EXIT_OK
+
+
+def prepare(options: Options, effective: Effective | None = None) -> Checker:
+    """The run's checker: packs, selection and settings, worked out once (in each worker too,
+    when files are checked in parallel)."""
+    effective = effective or settings_of(options)
+    values = effective.values
+    root = effective.loaded.root
+    installed = {**available(), **load_local([root / p for p in values["rule_paths"]])}
+    frameworks = values["frameworks"]
+    everything = [r for p in _packs(installed, frameworks) for r in p.rules]
+    off = [rule for rule, level in values["severity"].items() if level == "off"]
+    selection = select(frameworks, values["select"], [*values["ignore"], *off], installed)
+    packs_of_run = (*selection.packs,)
+    settings = Settings(
+        limits=Limits(**values["limits"]),
+        severity=_severities(values["severity"], everything, packs_of_run),
+        options=_rule_options(values["rule_options"], everything, packs_of_run),
+        inline_ignores=options.inline_ignores,
+        require_reason=values["require_suppression_reason"],
+        config_ignores=_config_ignores(effective, everything, packs_of_run),
+    )
+    return Checker(selection, settings)
+
+
+# -- checking, serially or in parallel ---------------------------------------------------------
+
+# Below this many files a second process costs more (its start-up) than it saves.
+PARALLEL_FROM = 64
+_WORKER: Checker | None = None
+
+
+def jobs_for(options: Options, files: int) -> int:
+    """How many processes to check ``files`` files with: ``--jobs``, else one per core once
+    there are enough files to pay for the workers' start-up."""
+    if options.jobs is not None:
+        return max(1, min(options.jobs, files))
+    if files < PARALLEL_FROM:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, files // (PARALLEL_FROM // 2)))
+
+
+def check_all(
+    checker: Checker, files: Sequence[tuple[Path, str]], options: Options
+) -> list[FileResult]:
+    """Check ``files`` in order. In parallel, each worker builds its own checker from the same
+    options, and results come back in the files' order, so the report is identical to a
+    serial run's."""
+    jobs = jobs_for(options, len(files))
+    if jobs == 1:
+        return list(checker.check_files(files))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(1, min(64, len(files) // (jobs * 4)))
+    with ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(options,)) as pool:
+        return list(pool.map(_check_in_worker, files, chunksize=chunk))
+
+
+def _start_worker(options: Options) -> None:
+    global _WORKER
+    _WORKER = prepare(options)
+
+
+def _check_in_worker(file: tuple[Path, str]) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.check_file(*file)
 
 
 # -- settings ---------------------------------------------------------------------------------

@@ -2,100 +2,127 @@
 
 Every finding starts with ``path:line:column:`` so that terminals and editors can jump to it.
 Below it come the offending source line with a marker under the exact span, how to fix it,
-and which framework clause asks for it. Colour follows ``--color`` (``auto`` colours only a
-terminal and honours ``NO_COLOR``); lines are never wrapped, so the output stays greppable.
+and which framework clause asks for it. Lines are never wrapped, so the output stays
+greppable.
+
+The report is built as lines of styled segments. With colour (``--color always``, or ``auto``
+on a terminal without ``NO_COLOR``) rich prints them; without colour they are written as plain
+text, and rich is not even imported: a CI log or a pipe does not pay for it.
 """
 
 from __future__ import annotations
 
+import os
+import unicodedata
+from collections.abc import Iterator
 from typing import TextIO
-
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
 from mcvalidate.engine import FileResult
 from mcvalidate.findings import Finding, Severity
 from mcvalidate.reporters import Run
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+Segment = tuple[str, str]  # (text, rich style; "" for none)
+Line = list[Segment]
 
 
 def render(run: Run, stream: TextIO) -> None:
-    console = _console(run.color, stream)
+    lines = _report(run)
+    if not _coloured(run.color, stream):
+        stream.writelines("".join(text for text, _ in line) + "\n" for line in lines)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, force_terminal=True, highlight=False)
+    for line in lines:
+        console.print(Text.assemble(*line), soft_wrap=True)
+
+
+def _coloured(color: str, stream: TextIO) -> bool:
+    if color != "auto":
+        return color == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
+def _report(run: Run) -> Iterator[Line]:
     for result in run.results:
         shown = [*result.findings, *(result.suppressed if run.show_suppressed else ())]
         if shown:
-            _file(console, result, sorted(shown, key=lambda f: f.sort_key), run.quiet)
+            yield from _file(result, sorted(shown, key=lambda f: f.sort_key), run.quiet)
     if not run.quiet:
-        console.print(_summary(run), soft_wrap=True)
+        failed = run.failed()
+        yield [("✗ " if failed else "✓ ", "red" if failed else "green"), (run.summary(), "")]
 
 
-def _console(color: str, stream: TextIO) -> Console:
-    if color == "always":
-        return Console(file=stream, force_terminal=True, highlight=False, no_color=False)
-    if color == "never":
-        return Console(file=stream, color_system=None, highlight=False, force_terminal=False)
-    return Console(file=stream, highlight=False)
-
-
-def _file(console: Console, result: FileResult, shown: list[Finding], quiet: bool) -> None:
+def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Line]:
     if not quiet:
         count = len(result.findings)
-        console.print(
-            Text.assemble((result.path, "bold underline"), f"  ({count} finding{_s(count)})"),
-            soft_wrap=True,
-        )
+        yield [(result.path, "bold underline"), (f"  ({count} finding{_s(count)})", "")]
     for finding in shown:
-        console.print(_headline(finding), soft_wrap=True)
+        yield _headline(finding)
         if quiet:
             continue
         line = result.source.get(finding.span.line)
         if line is not None:
-            for row in _frame(finding, line):
-                console.print(row, soft_wrap=True)
+            yield from _frame(finding, line)
         gutter = " " * (len(str(finding.span.line)) + 3)
         if finding.fix:
-            console.print(Text.assemble(gutter, ("= fix: ", "green"), finding.fix), soft_wrap=True)
+            yield [(gutter, ""), ("= fix: ", "green"), (finding.fix, "")]
         why = f"{finding.framework} ({finding.reference})"
-        console.print(Text.assemble(gutter, ("= why: ", "dim"), (why, "dim")), soft_wrap=True)
+        yield [(gutter, ""), ("= why: ", "dim"), (why, "dim")]
     if not quiet:
-        console.print()
+        yield []
 
 
-def _headline(f: Finding) -> Text:
-    suppressed = (f" (suppressed: {f.suppression.justification})", "dim") if f.suppression else ""
-    return Text.assemble(
+def _headline(f: Finding) -> Line:
+    line: Line = [
         (f"{f.path}:{f.span.line}:{f.span.column}:", "bold"),
-        " ",
+        (" ", ""),
         (f.severity.value, "dim" if f.suppression else STYLE[f.severity]),
-        " ",
+        (" ", ""),
         (f"{f.rule} {f.name}", "magenta"),
-        ": ",
-        f.message,
-        suppressed,
-    )
+        (": ", ""),
+        (f.message, ""),
+    ]
+    if f.suppression:
+        line.append((f" (suppressed: {f.suppression.justification})", "dim"))
+    return line
 
 
-def _frame(f: Finding, line: str) -> tuple[Text, Text]:
+def _frame(f: Finding, line: str) -> tuple[Line, Line]:
     """The source line and a marker under the span (to the end of the line if it goes on)."""
     shown = line.replace("\t", " ")
     start = max(f.span.column - 1, 0)
     end = f.span.end_column - 1 if f.span.end_line == f.span.line else len(shown)
     end = max(end, start + 1)
-    offset = cell_len(shown[:start])
-    width = max(cell_len(shown[start:end]), 1)
+    offset = _cells(shown[:start])
+    width = max(_cells(shown[start:end]), 1)
     number = str(f.span.line)
     pad = " " * len(number)
     return (
-        Text.assemble((f" {number} | ", "blue"), shown),
-        Text.assemble((f" {pad} | ", "blue"), " " * offset, ("^" * width, STYLE[f.severity])),
+        [(f" {number} | ", "blue"), (shown, "")],
+        [(f" {pad} | ", "blue"), (" " * offset, ""), ("^" * width, STYLE[f.severity])],
     )
 
 
-def _summary(run: Run) -> Text:
-    failed = run.failed()
-    return Text.assemble(("✗ " if failed else "✓ ", "red" if failed else "green"), run.summary())
+def _cells(text: str) -> int:
+    """How many terminal columns ``text`` takes: wide (CJK, emoji) characters take two,
+    combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0
+        if unicodedata.combining(char)
+        else 2
+        if unicodedata.east_asian_width(char) in ("W", "F")
+        else 1
+        for char in text
+    )
 
 
 def _s(n: int) -> str:

@@ -1,0 +1,44 @@
+"""Checking in parallel gives exactly the serial run's report, in the same order."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from mcvalidate.cli import cli
+from mcvalidate.runner import PARALLEL_FROM, Options, jobs_for
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalogue of good and bad courses, and one broken file, in nested directories."""
+    root = tmp_path_factory.mktemp("catalogue")
+    sources = sorted((ROOT / "examples").rglob("*.yaml"))
+    for index in range(90):
+        source = sources[index % len(sources)]
+        target = root / f"dept{index % 7}" / f"course-{index:03}.yaml"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+    (root / "dept3" / "broken.yaml").write_text("title: 'unclosed\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "text", "junit"])
+def test_parallel_output_is_identical_to_serial(catalogue: Path, fmt: str) -> None:
+    serial = CliRunner().invoke(cli, ["check", "--format", fmt, "-j", "1", str(catalogue)])
+    parallel = CliRunner().invoke(cli, ["check", "--format", fmt, "-j", "2", str(catalogue)])
+    assert serial.exit_code == parallel.exit_code == 1
+    assert parallel.stdout == serial.stdout
+    assert serial.stdout.count("broken.yaml") >= 1
+
+
+def test_automatic_jobs_use_one_process_for_few_files() -> None:
+    assert jobs_for(Options(), 1) == 1
+    assert jobs_for(Options(), PARALLEL_FROM - 1) == 1
+    assert jobs_for(Options(), 10_000) >= 1
+    assert jobs_for(Options(jobs=4), 2) == 2  # never more processes than files
+    assert jobs_for(Options(jobs=3), 100) == 3
