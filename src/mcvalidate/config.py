@@ -169,7 +169,7 @@ def _yaml_mapping(path: Path, raw: bytes) -> tuple[Any, dict[str, int]]:
         line = problem.span.line if problem.span else 1
         raise ConfigError(f"{path}:{line}: {problem.message}")
     data = doc.data if doc.data is not None else {}
-    lines = {pointer: loc.value.line for pointer, loc in doc.locations.items()}
+    lines = {pointer: value.start_mark.line + 1 for pointer, (_, value) in doc.nodes.items()}
     return data, lines
 
 

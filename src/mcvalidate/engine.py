@@ -16,6 +16,7 @@ from typing import Any
 from mcvalidate import suppress
 from mcvalidate.findings import Finding, Problem, Severity, Suppression
 from mcvalidate.loader import Document, Limits, load, too_large, within
+from mcvalidate.model import Course
 from mcvalidate.packs import ALWAYS_ON, Selection
 from mcvalidate.rules import Rule, RuleContext
 from mcvalidate.schema import validate
@@ -104,19 +105,19 @@ class Checker:
         return self._result(doc, problems)
 
     def _run(
-        self, rule: Rule, course: object, doc: Document, refused: frozenset[str]
+        self, rule: Rule, course: Course, doc: Document, refused: frozenset[str]
     ) -> list[Problem]:
         assert rule.check is not None
         ctx = RuleContext(
             rule.id,
             doc.path,
             self._options[rule.id],
-            doc.locations.__contains__,
+            doc.nodes.__contains__,
             self.today,
             refused,
         )
         try:
-            rule.check(course, ctx)  # type: ignore[arg-type]
+            rule.check(course, ctx)
         except Exception as exc:  # a broken rule must not take the file or the run down
             return [
                 Problem(
@@ -133,7 +134,7 @@ class Checker:
         findings, suppressed = self._suppress(doc, findings)
         findings.sort(key=lambda f: f.sort_key)
         suppressed.sort(key=lambda f: f.sort_key)
-        lines = doc.lines if doc.text else []
+        lines = doc.lines if doc.text and (findings or suppressed) else []
         source = {
             f.span.line: lines[f.span.line - 1]
             for f in (*findings, *suppressed)

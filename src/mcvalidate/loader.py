@@ -21,10 +21,11 @@ from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNo
 from mcvalidate.findings import Problem, Span
 from mcvalidate.syntax import syntax_problem
 
-try:  # LibYAML is the fast path; the pure loader keeps mcvalidate working without it.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# LibYAML is the fast path; the pure loader keeps mcvalidate working where PyYAML was built
+# without it. Both compose the same node tree with the same marks.
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = (
+    yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+)
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp")}
@@ -66,7 +67,9 @@ class Document:
     path: str
     text: str
     data: Any = None
-    locations: dict[str, Location] = field(default_factory=dict)
+    # JSON pointer -> (key node, value node). Spans are made from the nodes only when asked
+    # for (a finding, a rule's question), not for every value of every file.
+    nodes: dict[str, tuple[Node | None, Node]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Pointers whose value was refused while loading; later stages stay silent about them.
     tainted: set[str] = field(default_factory=set)
@@ -79,13 +82,33 @@ class Document:
             self._lines = _LINE_BREAK.split(self.text)
         return self._lines
 
+    def location(self, pointer: str) -> Location | None:
+        """Where the value at ``pointer`` is, if the file wrote one."""
+        entry = self.nodes.get(pointer)
+        if entry is None:
+            return None
+        key, value = entry
+        block = isinstance(value, CollectionNode) and not value.flow_style
+        return Location(self.span(key) if key is not None else None, self.span(value), block)
+
+    def span(self, node: Node) -> Span:
+        """A node's span. Block scalars and collections end at the start of the next line:
+        their end is pulled back to the end of the last line they really occupy."""
+        start, end = node.start_mark, node.end_mark
+        end_line, end_column = end.line, end.column
+        if end_column == 0 and end_line > start.line:
+            end_line -= 1
+            lines = self.lines
+            end_column = len(lines[end_line]) if end_line < len(lines) else 0
+        return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+
     def span_of(self, pointer: str, *, at_key: bool = False) -> Span:
         """The span of the value (or key) at ``pointer``.
 
         A pointer to something that does not exist (a missing field) resolves to the key of its
         nearest existing parent, so the user is shown where the value belongs.
         """
-        loc = self.locations.get(pointer)
+        loc = self.location(pointer)
         if loc is not None:
             if (at_key or loc.block) and loc.key is not None:
                 return loc.key
@@ -93,11 +116,11 @@ class Document:
         parent = pointer
         while parent:
             parent = parent.rpartition("/")[0]
-            loc = self.locations.get(parent)
+            loc = self.location(parent)
             if loc is not None and parent:
                 return loc.key or self._first_line_of(loc.value)
         # Missing at the top level: the start of the document, marking nothing in particular.
-        root = self.locations.get("")
+        root = self.location("")
         line, column = (root.value.line, root.value.column) if root else (1, 1)
         return Span(line, column, line, column)
 
@@ -185,6 +208,7 @@ class _Builder:
         self.doc = doc
         self.limits = limits
         self.sizes: dict[int, int] = {}
+        self.count = 0
 
     def build(self) -> None:
         doc = self.doc
@@ -248,15 +272,17 @@ class _Builder:
             )
             return
         try:
-            self._measure(root, 0)
+            if "*" in doc.text:  # aliases are possible: measure what they expand to first
+                self._measure(root, 0)
+                if self.sizes[id(root)] > self.limits.max_nodes:
+                    doc.problems.append(self._too_many(root))
+                    return
+            doc.data = self._value(root, "", 0)
         except _LimitReached as stop:
             doc.problems.append(stop.problem)
+            doc.data = None
             return
-        if self.sizes[id(root)] > self.limits.max_nodes:
-            doc.problems.append(self._too_many(root))
-            return
-        doc.data = self._value(root, "")
-        doc.locations[""] = self._location(None, root)
+        doc.nodes[""] = (None, root)
 
     # -- limits -----------------------------------------------------------------------------
 
@@ -267,15 +293,7 @@ class _Builder:
         if known is not None:
             return known
         if depth > self.limits.max_depth:
-            raise _LimitReached(
-                Problem(
-                    "MC007",
-                    f"Values are nested more than {self.limits.max_depth} levels deep.",
-                    span=self._span(node),
-                    fix="A course file is only a few levels deep: check the brackets and the "
-                    "indentation.",
-                )
-            )
+            raise _LimitReached(self._too_deep(node))
         size = 1
         if isinstance(node, SequenceNode):
             size += sum(self._measure(item, depth + 1) for item in node.value)
@@ -285,6 +303,23 @@ class _Builder:
             )
         self.sizes[id(node)] = size
         return size
+
+    def _too_deep(self, node: Node) -> Problem:
+        return Problem(
+            "MC007",
+            f"Values are nested more than {self.limits.max_depth} levels deep.",
+            span=self._span(node),
+            fix="A course file is only a few levels deep: check the brackets and the indentation.",
+        )
+
+    def _too_many_here(self, node: Node) -> Problem:
+        return Problem(
+            "MC007",
+            f"The file holds more than {self.limits.max_nodes:,} values; checking stopped here.",
+            span=self._first_line(self._span(node)),
+            fix="Split the file, or raise limits.max_nodes in the configuration if the file "
+            "really is this large.",
+        )
 
     def _too_many(self, root: Node) -> Problem:
         """A finding at the innermost value that alone expands beyond the limit."""
@@ -311,22 +346,10 @@ class _Builder:
     # -- positions --------------------------------------------------------------------------
 
     def _span(self, node: Node) -> Span:
-        start, end = node.start_mark, node.end_mark
-        end_line, end_column = end.line, end.column
-        if end_column == 0 and end_line > start.line:
-            # Block scalars and collections end at the start of the next line: pull the end
-            # back to the end of the last line they really occupy.
-            end_line -= 1
-            lines = self.doc.lines
-            end_column = len(lines[end_line]) if end_line < len(lines) else 0
-        return Span(start.line + 1, start.column + 1, end_line + 1, end_column + 1)
+        return self.doc.span(node)
 
     def _first_line(self, span: Span) -> Span:
         return self.doc._first_line_of(span)
-
-    def _location(self, key: Span | None, node: Node) -> Location:
-        block = isinstance(node, CollectionNode) and not node.flow_style
-        return Location(key, self._span(node), block)
 
     def _reader_problem(self, exc: yaml.YAMLError) -> Problem:
         position = getattr(exc, "position", 0) or 0
@@ -342,25 +365,31 @@ class _Builder:
 
     # -- construction -----------------------------------------------------------------------
 
-    def _value(self, node: Node, pointer: str) -> Any:
+    def _value(self, node: Node, pointer: str, depth: int) -> Any:
+        if depth > self.limits.max_depth:
+            raise _LimitReached(self._too_deep(node))
         if isinstance(node, ScalarNode):
             return self._scalar(node, pointer)
+        self.count += len(node.value)
+        if self.count > self.limits.max_nodes:
+            raise _LimitReached(self._too_many_here(node))
         if node.tag not in (_TAG + "seq", _TAG + "map"):
             return self._refuse_tag(node, pointer)
         if isinstance(node, SequenceNode):
             items = []
+            nodes = self.doc.nodes
             for index, item in enumerate(node.value):
                 child = f"{pointer}/{index}"
-                self.doc.locations[child] = self._location(None, item)
-                items.append(self._value(item, child))
+                nodes[child] = (None, item)
+                items.append(self._value(item, child, depth + 1))
             return items
         assert isinstance(node, MappingNode)
-        return self._mapping(node, pointer)
+        return self._mapping(node, pointer, depth)
 
-    def _mapping(self, node: MappingNode, pointer: str) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        nodes = self.doc.nodes
         for key_node, value_node in node.value:
-            key_span = self._span(key_node)
             if key_node.tag == _MERGE_TAG:
                 self.doc.problems.append(
                     Problem(
@@ -368,7 +397,7 @@ class _Builder:
                         "Merge keys ('<<') are not part of the course format (YAML 1.2 dropped "
                         "them), so the merged fields were not read.",
                         pointer=pointer,
-                        span=key_span,
+                        span=self._span(key_node),
                         fix="Write the fields out in full instead of merging them in.",
                     )
                 )
@@ -379,7 +408,7 @@ class _Builder:
                         "MC011",
                         "A key must be a plain name, not a list or a mapping.",
                         pointer=pointer,
-                        span=key_span,
+                        span=self._span(key_node),
                         fix="Use a plain word such as 'title' as the key.",
                     )
                 )
@@ -390,21 +419,21 @@ class _Builder:
                 self._refuse_tag(key_node, child)
                 continue
             if key in result or child in self.doc.tainted:
-                first = self.doc.locations.get(child)
-                where = f" (first at line {first.key.line})" if first and first.key else ""
+                first = nodes.get(child, (None, None))[0]
+                where = f" (first at line {first.start_mark.line + 1})" if first else ""
                 self.doc.problems.append(
                     Problem(
                         "MC003",
                         f"The key '{key}' appears twice in the same mapping{where}; YAML "
                         "readers silently keep only one of the two values.",
                         pointer=child,
-                        span=key_span,
+                        span=self._span(key_node),
                         fix=f"Remove one of the '{key}' entries, or merge their contents.",
                     )
                 )
                 continue
-            self.doc.locations[child] = self._location(key_span, value_node)
-            value = self._value(value_node, child)
+            nodes[child] = (key_node, value_node)
+            value = self._value(value_node, child, depth + 1)
             if child not in self.doc.tainted:
                 result[key] = value
         return result

@@ -289,7 +289,7 @@ def _describe(doc: Document, pointer: str, value: Any, kinds: set[str]) -> tuple
 
 
 def _source_text(doc: Document, pointer: str) -> str:
-    loc = doc.locations.get(pointer)
+    loc = doc.location(pointer)
     if loc is None or loc.value.line != loc.value.end_line:
         return ""
     line = doc.lines[loc.value.line - 1]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -218,15 +217,28 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def outcome_starts(course: Course, ctx: RuleContext) -> Iterator[tuple[int, Start, Verbs]]:
+def outcome_starts(course: Course, ctx: RuleContext) -> list[tuple[int, Start, Verbs]]:
     """Each worded outcome's index and how it starts, in the course's language; nothing when
-    mcvalidate ships no verb list for that language (it never guesses)."""
+    mcvalidate ships no verb list for that language (it never guesses).
+
+    The three wording rules ask this of the same course one after the other: the last answer
+    is kept, so each statement is analysed once."""
     lists = course_verbs(course, ctx)
     if lists is None:
-        return
-    for index, outcome in enumerate(course.learning_outcomes or ()):
-        if outcome.statement and outcome.statement.strip():
-            yield index, start(outcome.statement, lists), lists
+        return []
+    if _last and _last[0][0] is course and _last[0][1] is lists:
+        return _last[0][2]
+    starts = [
+        (index, start(outcome.statement, lists), lists)
+        for index, outcome in enumerate(course.learning_outcomes or ())
+        if outcome.statement and outcome.statement.strip()
+    ]
+    _last[:] = [(course, lists, starts)]
+    return starts
+
+
+# The course last analysed by outcome_starts, its verb lists and the analysis (one entry).
+_last: list[tuple[Course, Verbs, list[tuple[int, Start, Verbs]]]] = []
 
 
 def start(statement: str, lists: Verbs) -> Start:
