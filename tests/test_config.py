@@ -280,3 +280,10 @@ def test_limits_can_be_raised_or_lowered(repo: Path) -> None:
     result = run("check", "courses")
     assert result.exit_code == 2
     assert "bad value for 'limits.max_depth'" in result.stderr
+
+
+def test_defaults_are_the_models_defaults() -> None:
+    from mcvalidate.config import DEFAULTS
+    from mcvalidate.config_model import FileConfig
+
+    assert FileConfig().model_dump() == DEFAULTS

@@ -9,100 +9,57 @@ the line when the file is YAML. Paths and globs in the file are relative to its 
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any
 
 from mcvalidate.loader import Limits
 
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
 CONFIG_NAMES = (".mcvalidate.yaml", ".mcvalidate.yml")
-_LIMITS = Limits()
-Level = Literal["error", "warning", "info"]
 
 
 class ConfigError(ValueError):
     """The configuration cannot be used; the message names the file and the key."""
 
 
-class LimitsConfig(BaseModel):
-    """Safety limits for one file (see ``mcvalidate.loader.Limits`` for the defaults)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-    max_bytes: int = Field(_LIMITS.max_bytes, gt=0, description="Largest file read, in bytes.")
-    max_nodes: int = Field(
-        _LIMITS.max_nodes, gt=0, description="Most values a file may expand to (aliases included)."
-    )
-    max_depth: int = Field(
-        # LibYAML itself refuses nesting deeper than 1,000.
-        _LIMITS.max_depth,
-        gt=0,
-        le=900,
-        description="Deepest nesting of lists and maps.",
-    )
-
-
-class FileConfig(BaseModel):
-    """The keys of a configuration file (also published as a JSON Schema)."""
-
-    model_config = ConfigDict(
-        extra="forbid", strict=True, title="mcvalidate configuration", frozen=True
-    )
-
-    frameworks: list[str] | None = Field(
-        None, description="Rule packs to apply (default: every installed pack)."
-    )
-    select: list[str] = Field(
-        default_factory=list, description="Only these rules: ids, names, id prefixes or packs."
-    )
-    ignore: list[str] = Field(default_factory=list, description="Skip these rules.")
-    per_file_ignores: dict[str, list[str]] = Field(
-        default_factory=dict,
-        description="Glob (relative to this file) to the rules not reported for matching files.",
-    )
-    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(
-        default_factory=dict, description="Rule (id or name) to the severity it reports with."
-    )
-    fail_on: Level = Field("error", description="The lowest severity that fails the run.")
-    rule_options: dict[str, dict[str, Any]] = Field(
-        default_factory=dict,
-        description="Rule (id or name) to its options, e.g. {BCT011: {max_hours_per_week: 50}}.",
-    )
-    require_suppression_reason: bool = Field(
-        False, description="An inline ignore without a reason is itself a finding."
-    )
-    rule_paths: list[str] = Field(
-        default_factory=list,
-        description="Local rule packs: Python files or packages that define PACK.",
-    )
-    exclude: list[str] = Field(
-        default_factory=list, description="Globs (relative to this file) of files not to check."
-    )
-    limits: LimitsConfig = Field(
-        default_factory=LimitsConfig, description="Safety limits for one file."
-    )
-
-    @field_validator("severity", mode="before")
-    @classmethod
-    def _off_is_false_in_yaml(cls, value: Any) -> Any:
-        """YAML 1.1 reads an unquoted ``off`` as false: take it as the author meant it."""
-        if isinstance(value, dict):
-            return {k: "off" if v is False else v for k, v in value.items()}
-        return value
+# The value of every key when no file sets it. The pydantic model that validates a file
+# (mcvalidate.config_model) is only built when there is a file: most runs have none.
+_LIMITS = Limits()
+DEFAULTS: dict[str, Any] = {
+    "frameworks": None,
+    "select": [],
+    "ignore": [],
+    "per_file_ignores": {},
+    "severity": {},
+    "fail_on": "error",
+    "rule_options": {},
+    "require_suppression_reason": False,
+    "rule_paths": [],
+    "exclude": [],
+    "limits": {
+        "max_bytes": _LIMITS.max_bytes,
+        "max_nodes": _LIMITS.max_nodes,
+        "max_depth": _LIMITS.max_depth,
+    },
+}
+KEYS = tuple(DEFAULTS)
 
 
 @dataclass
 class Loaded:
     """A configuration file's values, and where they came from."""
 
-    values: FileConfig = field(default_factory=FileConfig)
+    values: dict[str, Any] = field(default_factory=lambda: copy.deepcopy(DEFAULTS))
     path: Path | None = None
+    given: frozenset[str] = frozenset()
 
     @property
     def root(self) -> Path:
@@ -110,7 +67,7 @@ class Loaded:
         return self.path.parent if self.path else Path.cwd()
 
     def origin(self, key: str) -> str:
-        if self.path is not None and key in self.values.model_fields_set:
+        if self.path is not None and key in self.given:
             return str(self.path)
         return "default"
 
@@ -137,11 +94,15 @@ def load(path: Path) -> Loaded:
         data, lines = _toml_table(path, raw), None
     else:
         data, lines = _yaml_mapping(path, raw)
+    from pydantic import ValidationError
+
+    from mcvalidate.config_model import FileConfig
+
     try:
         values = FileConfig.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(_describe(path, exc, lines)) from exc
-    return Loaded(values, path)
+    return Loaded(values.model_dump(), path, frozenset(values.model_fields_set))
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -184,7 +145,7 @@ def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) ->
             pointer = pointer.rpartition("/")[0]
         where = f"{path}:{lines.get(pointer, 1)}"
     if error["type"] == "extra_forbidden":
-        close = difflib.get_close_matches(loc[-1], list(FileConfig.model_fields), n=1)
+        close = difflib.get_close_matches(loc[-1], KEYS, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close and len(loc) == 1 else ""
         return f"{where}: unknown configuration key '{key}'{hint}"
     return f"{where}: bad value for '{key}': {error['msg']} (found {error['input']!r})"
@@ -192,6 +153,8 @@ def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) ->
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of the configuration file."""
+    from mcvalidate.config_model import FileConfig
+
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://example.org/mcvalidate/config.schema.json",

@@ -5,6 +5,7 @@ calls :func:`run`; everything that decides what a run does is here, testable wit
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import sys
@@ -15,7 +16,7 @@ from typing import Any, TextIO
 
 from mcvalidate import config as config_module
 from mcvalidate.baseline import BaselineError
-from mcvalidate.config import ConfigError, FileConfig, Loaded, glob_match
+from mcvalidate.config import KEYS, ConfigError, Loaded, glob_match
 from mcvalidate.discover import MissingPath, discover
 from mcvalidate.engine import Checker, FileResult, Settings
 from mcvalidate.findings import Severity
@@ -26,8 +27,6 @@ from mcvalidate.rules import Pack, Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
-# The settings that a configuration file can hold, in the order --show-config prints them.
-KEYS = tuple(FileConfig.model_fields)
 
 
 class UsageError(ValueError):
@@ -206,7 +205,7 @@ def settings_of(options: Options) -> Effective:
     else:
         found = config_module.find(Path.cwd())
         loaded = config_module.load(found) if found else Loaded()
-    values = loaded.values.model_dump()
+    values = copy.deepcopy(loaded.values)
     origins = {key: loaded.origin(key) for key in KEYS}
     given = {
         "frameworks": list(options.frameworks) or None,

@@ -1,0 +1,82 @@
+"""The pydantic model of a configuration file: what ``mcvalidate.config`` validates a file with,
+and what its JSON Schema is generated from. Imported only when there is a file to read."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from mcvalidate.config import DEFAULTS
+
+_LIMITS = DEFAULTS["limits"]
+Level = Literal["error", "warning", "info"]
+
+
+class LimitsConfig(BaseModel):
+    """Safety limits for one file (see ``mcvalidate.loader.Limits`` for the defaults)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    max_bytes: int = Field(_LIMITS["max_bytes"], gt=0, description="Largest file read, in bytes.")
+    max_nodes: int = Field(
+        _LIMITS["max_nodes"],
+        gt=0,
+        description="Most values a file may expand to (aliases included).",
+    )
+    max_depth: int = Field(
+        # LibYAML itself refuses nesting deeper than 1,000.
+        _LIMITS["max_depth"],
+        gt=0,
+        le=900,
+        description="Deepest nesting of lists and maps.",
+    )
+
+
+class FileConfig(BaseModel):
+    """The keys of a configuration file (also published as a JSON Schema)."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, title="mcvalidate configuration", frozen=True
+    )
+
+    frameworks: list[str] | None = Field(
+        None, description="Rule packs to apply (default: every installed pack)."
+    )
+    select: list[str] = Field(
+        default_factory=list, description="Only these rules: ids, names, id prefixes or packs."
+    )
+    ignore: list[str] = Field(default_factory=list, description="Skip these rules.")
+    per_file_ignores: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Glob (relative to this file) to the rules not reported for matching files.",
+    )
+    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(
+        default_factory=dict, description="Rule (id or name) to the severity it reports with."
+    )
+    fail_on: Level = Field("error", description="The lowest severity that fails the run.")
+    rule_options: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Rule (id or name) to its options, e.g. {BCT011: {max_hours_per_week: 50}}.",
+    )
+    require_suppression_reason: bool = Field(
+        False, description="An inline ignore without a reason is itself a finding."
+    )
+    rule_paths: list[str] = Field(
+        default_factory=list,
+        description="Local rule packs: Python files or packages that define PACK.",
+    )
+    exclude: list[str] = Field(
+        default_factory=list, description="Globs (relative to this file) of files not to check."
+    )
+    limits: LimitsConfig = Field(
+        default_factory=LimitsConfig, description="Safety limits for one file."
+    )
+
+    @field_validator("severity", mode="before")
+    @classmethod
+    def _off_is_false_in_yaml(cls, value: Any) -> Any:
+        """YAML 1.1 reads an unquoted ``off`` as false: take it as the author meant it."""
+        if isinstance(value, dict):
+            return {k: "off" if v is False else v for k, v in value.items()}
+        return value
