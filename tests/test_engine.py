@@ -158,3 +158,29 @@ def test_every_finding_carries_complete_metadata() -> None:
         assert (f.span.end_line, f.span.end_column) >= (f.span.line, f.span.column)
         assert f.pointer == "" or f.pointer.startswith("/")
         assert f.rule and f.name and f.message and f.framework and f.reference
+
+
+def test_an_oversized_file_is_refused_without_being_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mcvalidate.engine import Settings
+    from mcvalidate.loader import Limits
+
+    path = tmp_path / "big.yaml"
+    path.write_text("title: x\n" + "# padding\n" * 100, encoding="utf-8")
+
+    def no_reading(self: Path) -> bytes:
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(Path, "read_bytes", no_reading)
+    checker = Checker(select(), Settings(limits=Limits(max_bytes=100)))
+    result = checker.check_file(path, "big.yaml")
+    assert [f.rule for f in result.findings] == ["MC007"]
+    assert "the limit is 100 bytes" in result.findings[0].message
+
+
+def test_a_pipe_is_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = Checker(select()).check_file(tmp_path / "pipe.yaml", "pipe.yaml")
+    assert [f.rule for f in result.findings] == ["MC002"]
+    assert "not a regular file" in result.findings[0].message

@@ -51,8 +51,9 @@ def _walk(root: Path) -> list[Path]:
 
 
 def display_path(path: Path) -> str:
-    """The path as the user will recognise it: relative to the working directory if inside."""
+    """The path as the user will recognise it: relative to the working directory if inside.
+    Symbolic links are not followed: a link is reported under its own name."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())).as_posix()
     except ValueError:
         return path.as_posix()

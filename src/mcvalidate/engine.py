@@ -8,6 +8,7 @@ metadata are attached in one place, :meth:`Checker._finding`, so no rule compute
 from __future__ import annotations
 
 import datetime
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -74,9 +75,17 @@ class Checker:
 
     def check_file(self, path: Path, display: str) -> FileResult:
         try:
-            size = path.stat().st_size
-            if size > self.limits.max_bytes:  # refuse before reading it into memory
-                return self._result(Document(display, ""), [too_large(size, self.limits)])
+            status = path.stat()
+            if not stat.S_ISREG(status.st_mode):
+                # A pipe or a device would block the run, or never end (/dev/zero).
+                problem = Problem(
+                    "MC002",
+                    "This is not a regular file (a pipe, socket or device), so it is not read.",
+                    fix="Check a regular file; to check text from a pipe, use '-' (stdin).",
+                )
+                return self._result(Document(display, ""), [problem])
+            if status.st_size > self.limits.max_bytes:  # refuse before reading it into memory
+                return self._result(Document(display, ""), [too_large(status.st_size, self.limits)])
             raw = path.read_bytes()
         except OSError as exc:
             reason = exc.strerror or exc.__class__.__name__

@@ -192,7 +192,8 @@ def _decode(raw: bytes, limits: Limits) -> tuple[str, Problem | None]:
 
 def _bad_bytes(raw: bytes, offset: int, message: str) -> Problem:
     line = raw.count(b"\n", 0, offset) + 1
-    column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    before = raw[raw.rfind(b"\n", 0, offset) + 1 : offset]
+    column = len(before.decode("utf-8", errors="replace")) + 1  # code points, like all columns
     return Problem(
         "MC002",
         message,
@@ -457,7 +458,7 @@ class _Builder:
                 Problem(
                     "MC012",
                     f"The number '{node.value[:20]}...' is too long to read "
-                    f"({len(node.value):,} digits).",
+                    f"({len(node.value):,} characters).",
                     pointer=pointer,
                     span=self._span(node),
                     fix="Write a realistic number, or quote the value if it is meant as text.",
@@ -499,6 +500,10 @@ def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
     if dashes is not None:
         at = dashes.start(1)  # the first dash too many
         return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    if _deep_indent(limit).search(text):
+        deep = _indented_too_deep(text, limit)
+        if deep is not None:
+            return deep
     if text.count("[") + text.count("{") <= limit:
         return None
     depth, line, line_start, quote, comment = 0, 1, 0, "", False
@@ -523,6 +528,30 @@ def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
         elif depth:
             depth -= 1
     return None
+
+
+def _indented_too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """Where block mappings, nested by indentation, first go deeper than ``limit``: each line
+    indented further than the one it belongs to opens one more level."""
+    stack: list[int] = []
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        content = line.lstrip(" ")
+        if not content or content.startswith("#"):
+            continue
+        indent = len(line) - len(content)
+        while stack and stack[-1] >= indent:
+            stack.pop()
+        stack.append(indent)
+        if len(stack) - 1 > limit:
+            return number, indent + 1
+    return None
+
+
+@functools.cache
+def _deep_indent(limit: int) -> re.Pattern[str]:
+    """A line indented by more than ``limit`` spaces: only then can indentation nest deeper
+    than ``limit`` levels, and only then are the lines scanned."""
+    return re.compile(rf"^ {{{limit + 1},}}\S", re.MULTILINE)
 
 
 @functools.cache
