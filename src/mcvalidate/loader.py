@@ -174,20 +174,21 @@ def _decode(raw: bytes, limits: Limits) -> tuple[str, Problem | None]:
     if len(raw) > limits.max_bytes:
         return "", too_large(len(raw), limits)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    elif raw.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    else:
-        encoding = "utf-8"
-    nul = raw.find(b"\x00") if encoding != "utf-16" else -1
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return "", _bad_bytes(b"", 0, "The file is not valid UTF-16 text.")
+    # Positions are counted after a byte-order mark, as in the text the parser sees.
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    nul = body.find(b"\x00")
     if nul >= 0:
-        return "", _bad_bytes(raw, nul, "This is a binary file (it contains a NUL byte), not YAML.")
-    try:
-        return raw.decode(encoding), None
-    except UnicodeDecodeError as exc:
         return "", _bad_bytes(
-            raw, exc.start, f"The file is not valid {encoding.upper()} text (byte {exc.start})."
+            body, nul, "This is a binary file (it contains a NUL byte), not YAML."
         )
+    try:
+        return body.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return "", _bad_bytes(body, exc.start, "The file is not valid UTF-8 text.")
 
 
 def _bad_bytes(raw: bytes, offset: int, message: str) -> Problem:
@@ -230,7 +231,8 @@ class _Builder:
         loader = _Loader(doc.text)
         try:
             root = loader.get_node() if loader.check_node() else None
-            if _is_empty(root):
+            event = loader.peek_event()
+            if _is_empty(root) and not isinstance(event, yaml.DocumentStartEvent):
                 doc.problems.append(
                     Problem(
                         "MC005",
@@ -240,7 +242,6 @@ class _Builder:
                     )
                 )
                 return
-            event = loader.peek_event()
             if isinstance(event, yaml.DocumentStartEvent):
                 line, column = _position(event.start_mark)
                 doc.problems.append(
@@ -259,7 +260,8 @@ class _Builder:
             return
         finally:
             loader.dispose()
-        assert root is not None
+        if root is None or _is_empty(root):
+            return  # several documents, the first one empty: reported above
         if not isinstance(root, MappingNode):
             kind = "a list" if isinstance(root, SequenceNode) else "a single value"
             doc.problems.append(
@@ -354,6 +356,9 @@ class _Builder:
 
     def _reader_problem(self, exc: yaml.YAMLError) -> Problem:
         position = getattr(exc, "position", 0) or 0
+        if _Loader is not yaml.SafeLoader:  # LibYAML counts UTF-8 bytes, Python characters
+            encoded = self.doc.text.encode("utf-8", errors="surrogatepass")
+            position = len(encoded[:position].decode("utf-8", errors="ignore"))
         before = self.doc.text[:position]
         parts = _LINE_BREAK.split(before)
         line, column = len(parts), len(parts[-1]) + 1
@@ -488,7 +493,10 @@ class _Builder:
         return None
 
 
-_FLOW_TOKENS = re.compile("[][{}'\"#\n]")
+_FLOW_TOKENS = re.compile("[][{}'\"#]|\r\n|[\r\n\x85\u2028\u2029]")
+
+
+_BREAKS = frozenset(("\r\n", "\r", "\n", "\x85", "\u2028", "\u2029"))
 
 
 def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
@@ -498,8 +506,8 @@ def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
     skipped; only the bracket characters are visited."""
     dashes = _dash_run(limit).search(text) if text.count("- ") > limit else None
     if dashes is not None:
-        at = dashes.start(1)  # the first dash too many
-        return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        lines = _LINE_BREAK.split(text[: dashes.start(1)])  # up to the first dash too many
+        return len(lines), len(lines[-1]) + 1
     if _deep_indent(limit).search(text):
         deep = _indented_too_deep(text, limit)
         if deep is not None:
@@ -509,8 +517,8 @@ def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
     depth, line, line_start, quote, comment = 0, 1, 0, "", False
     for match in _FLOW_TOKENS.finditer(text):
         char, at = match.group(), match.start()
-        if char == "\n":
-            line, line_start, comment = line + 1, at + 1, False
+        if char in _BREAKS:
+            line, line_start, comment = line + 1, at + len(char), False
         elif comment:
             continue
         elif quote:

@@ -33,10 +33,11 @@ def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
     if "mapping values are not allowed" in problem and ": " not in text[:column]:
         column = len(text) - len(text.lstrip())  # a key that cannot start here, not a value
     original = " ".join(p for p in (problem, context) if p)
+    start = min(column, len(text)) + 1  # a mark past the end of its line stays on the line
     return Problem(
         "MC001",
         f"YAML syntax error: {message} (YAML: {original})",
-        span=Span(line + 1, column + 1, line + 1, column + 2),
+        span=Span(line + 1, start, line + 1, min(start + 1, len(text) + 1)),
         fix=fix,
     )
 
