@@ -41,6 +41,9 @@ class Strict(BaseModel):
         allow_inf_nan=False,
         frozen=True,
         json_schema_extra=_author_keys_schema,
+        # The nested models are only ever validated as part of a Course: building their own
+        # validators too would cost every run start-up time for nothing.
+        defer_build=True,
     )
 
     @model_validator(mode="before")
@@ -294,7 +297,9 @@ class Course(Strict):
     """One micro-credential (or one proposal for one), format 1."""
 
     model_config = ConfigDict(
-        title="mcvalidate course definition, format 1", json_schema_extra=_outcomes_schema
+        title="mcvalidate course definition, format 1",
+        json_schema_extra=_outcomes_schema,
+        defer_build=False,
     )
 
     format: Literal[1] = Field(1, description="Version of this format.")
