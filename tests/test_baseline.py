@@ -101,3 +101,45 @@ def test_unreadable_baseline_is_a_usage_error(repo: Path) -> None:
     result = check("--baseline", "bad.json", "courses")
     assert result.exit_code == 2
     assert "the baseline 'bad.json' cannot be read" in result.stderr
+
+
+def test_write_baseline_summary_says_recorded_not_fails(repo: Path) -> None:
+    result = check("--write-baseline", "again.json", "--color", "never", "courses")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1].endswith("recorded as the baseline.")
+
+
+def test_stale_entries_are_not_counted_as_a_checked_file(repo: Path) -> None:
+    (repo / "courses" / "a.yaml").write_text(
+        "title: x\nstatus: active\ndelivery: {modes: [online]}\n", "utf-8"
+    )
+    data = json.loads(check("--baseline", "baseline.json", "--format", "json", "courses").stdout)
+    assert data["summary"]["files"] == 2
+    assert [f["rule"] for f in data["findings"]] == ["MC033"]
+
+
+def test_files_that_cannot_be_read_are_never_baselined(repo: Path) -> None:
+    (repo / "courses" / "broken.yaml").write_text("title: 'unclosed\n", encoding="utf-8")
+    check("--write-baseline", "with-broken.json", "courses")
+    text = (repo / "with-broken.json").read_text(encoding="utf-8")
+    assert "MC001" not in text
+    result = check("--baseline", "with-broken.json", "--format", "json", "courses")
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["MC001"]
+    assert result.exit_code == 1
+
+
+def test_a_baseline_edited_into_another_layout_is_still_read(repo: Path) -> None:
+    (repo / "hand.json").write_text(
+        '{"version": 1, "entries": [\n{"path": "courses/a.yaml", "rule": "MC012",\n'
+        ' "pointer": "/status"}]}\n',
+        encoding="utf-8",
+    )
+    result = check("--baseline", "hand.json", "--format", "json", "courses/a.yaml")
+    data = json.loads(result.stdout)
+    assert [f["pointer"] for f in data["findings"]] == ["/delivery/modes/0"]
+
+
+def test_writing_a_baseline_where_it_cannot_be_written_is_a_usage_error(repo: Path) -> None:
+    result = check("--write-baseline", "no/such/dir/b.json", "courses")
+    assert result.exit_code == 2
+    assert "cannot write the baseline 'no/such/dir/b.json'" in result.stderr

@@ -189,6 +189,8 @@ def test_require_suppression_reason(repo: Path) -> None:
         ("rule_paths: [missing.py]\n", "the rule path"),
         ("frameworks: [eu-2022]\n", "unknown framework 'eu-2022'"),
         ("select: [MC012\n", ".mcvalidate.yaml:1: YAML syntax error"),
+        ("severity:\n  MC001: info\n", "a file that cannot be read or checked is always an error"),
+        ("severity:\n  yaml-syntax: 'off'\n", "'severity' names MC001"),
     ],
 )
 def test_configuration_mistakes_exit_2_naming_file_and_key(

@@ -184,3 +184,20 @@ def test_a_pipe_is_not_read(tmp_path: Path) -> None:
     result = Checker(select()).check_file(tmp_path / "pipe.yaml", "pipe.yaml")
     assert [f.rule for f in result.findings] == ["MC002"]
     assert "not a regular file" in result.findings[0].message
+
+
+def test_a_baseline_never_turns_a_crashed_rule_into_a_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "local_pack.py").write_text(LOCAL_PACK, encoding="utf-8")
+    (tmp_path / ".mcvalidate.yaml").write_text(
+        "frameworks: [local]\nrule_paths: [packs/local_pack.py]\n", encoding="utf-8"
+    )
+    (tmp_path / "a.yaml").write_text("title: y\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    written = CliRunner().invoke(cli, ["check", "--write-baseline", "b.json", "a.yaml"])
+    assert written.exit_code == 2
+    assert "MC008" not in (tmp_path / "b.json").read_text(encoding="utf-8")
+    again = CliRunner().invoke(cli, ["check", "--baseline", "b.json", "a.yaml"])
+    assert again.exit_code == 2

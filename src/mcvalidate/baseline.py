@@ -22,6 +22,7 @@ from mcvalidate.discover import display_path
 from mcvalidate.engine import FileResult
 from mcvalidate.findings import Finding, Span
 from mcvalidate.format_rules import STALE_BASELINE
+from mcvalidate.packs import ALWAYS_ON
 
 VERSION = 1
 Key = tuple[str, str, str]  # (path relative to the baseline file, rule, pointer)
@@ -39,9 +40,14 @@ class Baseline:
 
 
 def write(path: Path, results: Iterable[FileResult]) -> int:
-    """Record every active finding of ``results``; returns how many were recorded."""
+    """Record the active findings of ``results``; returns how many were recorded. Files that
+    cannot be read or checked (and crashed rules) are never recorded: they must stay visible."""
+    base = _base(path)
     counts: Counter[Key] = Counter(
-        _key(path, finding) for result in results for finding in result.findings
+        _key(base, finding)
+        for result in results
+        for finding in result.findings
+        if finding.rule not in ALWAYS_ON
     )
     rows = [
         json.dumps({"path": p, "rule": r, "pointer": q, "count": n}, ensure_ascii=False)
@@ -51,7 +57,10 @@ def write(path: Path, results: Iterable[FileResult]) -> int:
     text = f'{{\n  "version": {VERSION},\n  "entries": [\n{body}\n  ]\n}}\n'
     if not rows:
         text = f'{{\n  "version": {VERSION},\n  "entries": []\n}}\n'
-    path.write_text(text, encoding="utf-8")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BaselineError(f"cannot write the baseline '{path}': {exc.strerror or exc}") from exc
     return sum(counts.values())
 
 
@@ -65,11 +74,15 @@ def read(path: Path) -> Baseline:
             entries[key] += int(entry.get("count", 1))
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise BaselineError(f"the baseline '{path}' cannot be read: {exc}") from exc
+    # The line of each entry, where the file has one entry a line (as written); a baseline
+    # edited by hand into another layout is still read, its stale entries shown at line 1.
     lines: dict[Key, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().startswith('{"path"'):
+        try:
             entry = json.loads(line.strip().rstrip(","))
             lines.setdefault((entry["path"], entry["rule"], entry["pointer"]), number)
+        except (ValueError, KeyError, TypeError):
+            continue
     return Baseline(path, entries, lines)
 
 
@@ -85,12 +98,13 @@ def apply(
     filtered = []
     left_out = 0
     checked: set[str] = set()
+    base = _base(baseline.path)
     for result in results:
         kept = []
-        checked.add(_relative(baseline.path, result.path))
+        checked.add(_relative(base, result.path))
         for finding in result.findings:
-            key = _key(baseline.path, finding)
-            if remaining[key] > 0:
+            key = _key(base, finding)
+            if finding.rule not in ALWAYS_ON and remaining[key] > 0:
                 remaining[key] -= 1
                 left_out += 1
             else:
@@ -124,10 +138,14 @@ def _stale(baseline: Baseline, key: Key, count: int) -> Finding:
     )
 
 
-def _key(baseline_path: Path, finding: Finding) -> Key:
-    return (_relative(baseline_path, finding.path), finding.rule, finding.pointer)
+def _base(baseline_path: Path) -> str:
+    """The directory that entries' paths are relative to (worked out once per run)."""
+    return os.path.dirname(os.path.abspath(baseline_path))
 
 
-def _relative(baseline_path: Path, display: str) -> str:
-    base = baseline_path.resolve().parent
-    return Path(os.path.relpath(Path(display).resolve(), base)).as_posix()
+def _key(base: str, finding: Finding) -> Key:
+    return (_relative(base, finding.path), finding.rule, finding.pointer)
+
+
+def _relative(base: str, display: str) -> str:
+    return Path(os.path.relpath(os.path.abspath(display), base)).as_posix()

@@ -176,6 +176,16 @@ class Checker:
         meta = [self._finding(doc, p) for p in (*ignores.problems, *unused)]
         return kept + [f for f in meta if f.rule in self._enabled], suppressed + inline
 
+    def adopt(self, result: FileResult) -> FileResult:
+        """A result made outside the checker (a baseline's stale entries) under this run's
+        selection and severities, like every other finding."""
+        findings = tuple(
+            replace(f, severity=self.settings.severity.get(f.rule, f.severity))
+            for f in result.findings
+            if f.rule in self._enabled
+        )
+        return replace(result, findings=findings)
+
     def _finding(self, doc: Document, problem: Problem) -> Finding:
         rule = self._meta[problem.rule]
         span = problem.span or doc.span_of(problem.pointer, at_key=problem.at_key)

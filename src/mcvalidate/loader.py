@@ -192,9 +192,9 @@ def _decode(raw: bytes, limits: Limits) -> tuple[str, Problem | None]:
 
 
 def _bad_bytes(raw: bytes, offset: int, message: str) -> Problem:
-    line = raw.count(b"\n", 0, offset) + 1
-    before = raw[raw.rfind(b"\n", 0, offset) + 1 : offset]
-    column = len(before.decode("utf-8", errors="replace")) + 1  # code points, like all columns
+    # Lines as YAML counts them; the column in code points, like every column.
+    lines = _LINE_BREAK.split(raw[:offset].decode("utf-8", errors="replace"))
+    line, column = len(lines), len(lines[-1]) + 1
     return Problem(
         "MC002",
         message,
@@ -452,26 +452,45 @@ class _Builder:
             return node.value
         try:
             value = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
+            too_long = tag == _TAG + "int" and value.bit_length() > _MAX_INT_BITS
         except ValueError:
-            if tag == _TAG + "timestamp":
-                # An impossible date such as 2024-13-45: keep the text, and let the schema say
-                # that it is not a date where a date is expected.
-                return node.value
-            value = None
-        if tag == _TAG + "int" and (value is None or value.bit_length() > _MAX_INT_BITS):
-            self.doc.problems.append(
-                Problem(
-                    "MC012",
-                    f"The number '{node.value[:20]}...' is too long to read "
-                    f"({len(node.value):,} characters).",
-                    pointer=pointer,
-                    span=self._span(node),
-                    fix="Write a realistic number, or quote the value if it is meant as text.",
-                )
+            # Python refuses to read an integer of more than 4,300 digits.
+            too_long, value = tag == _TAG + "int" and len(node.value) > 4000, None
+            if not too_long:
+                return self._misfit(node, pointer)
+        except (KeyError, AttributeError, TypeError, OverflowError):
+            return self._misfit(node, pointer)
+        if too_long:
+            return self._unreadable(
+                node,
+                pointer,
+                f"The number '{node.value[:20]}...' is too long to read "
+                f"({len(node.value):,} characters).",
+                "Write a realistic number, or quote the value if it is meant as text.",
             )
-            self.doc.tainted.add(pointer)
-            return None
         return value
+
+    def _misfit(self, node: ScalarNode, pointer: str) -> Any:
+        """A scalar whose text does not fit its type ('!!bool maybe', '!!float sixty',
+        '2024-13-45', '0b_'); PyYAML's constructors fail on these in several ways."""
+        tag = node.tag
+        if tag == _TAG + "timestamp":
+            # An impossible date: keep the text, and let the schema say that it is not a date
+            # where a date is expected.
+            return node.value
+        kind = {"bool": "true or false", "null": "an empty value"}.get(tag[len(_TAG) :], "a number")
+        return self._unreadable(
+            node,
+            pointer,
+            f"'{node.value[:40]}' is not {kind}.",
+            "Write the value plainly (without a '!!' tag), or quote it if it is text.",
+        )
+
+    def _unreadable(self, node: ScalarNode, pointer: str, message: str, fix: str) -> None:
+        self.doc.problems.append(
+            Problem("MC012", message, pointer=pointer, span=self._span(node), fix=fix)
+        )
+        self.doc.tainted.add(pointer)
 
     def _refuse_tag(self, node: Node, pointer: str) -> None:
         tag = node.tag

@@ -21,6 +21,9 @@ from mcvalidate.rules import Pack, Rule
 GROUP = "mcvalidate.packs"
 # Loading and parsing cannot be switched off: without them there is nothing to check.
 ALWAYS_ON = frozenset({"MC001", "MC002", "MC005", "MC007", "MC008"})
+# The checks of mcvalidate's own mechanisms (ignore comments, baselines) stay on when --select
+# names other rules; only --ignore turns them off.
+ON_UNLESS_IGNORED = frozenset({"MC030", "MC031", "MC033"})
 
 
 class SelectionError(ValueError):
@@ -107,7 +110,7 @@ def select(
     chosen = {r.id for r in candidates}
     selected = list(select)
     if selected:
-        chosen = match_rules(selected, candidates, (FORMAT_PACK, *packs))
+        chosen = match_rules(selected, candidates, (FORMAT_PACK, *packs)) | ON_UNLESS_IGNORED
     chosen -= match_rules(list(ignore), candidates, (FORMAT_PACK, *packs))
     chosen |= ALWAYS_ON
     return Selection(packs, tuple(r for r in candidates if r.id in chosen))

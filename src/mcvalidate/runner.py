@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from mcvalidate import baseline
 from mcvalidate import config as config_module
 from mcvalidate.baseline import BaselineError
 from mcvalidate.config import KEYS, ConfigError, Loaded, glob_match
@@ -21,7 +22,14 @@ from mcvalidate.discover import MissingPath, discover
 from mcvalidate.engine import Checker, FileResult, Settings
 from mcvalidate.findings import Severity
 from mcvalidate.loader import Limits
-from mcvalidate.packs import SelectionError, available, load_local, match_rules, select
+from mcvalidate.packs import (
+    ALWAYS_ON,
+    SelectionError,
+    available,
+    load_local,
+    match_rules,
+    select,
+)
 from mcvalidate.reporters import FORMATS, Run, renderer
 from mcvalidate.rules import Pack, Rule
 
@@ -89,32 +97,30 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO) -> int:
     if STDIN in options.paths:
         name = options.stdin_filename or STDIN
         results.append(checker.check_bytes(name, sys.stdin.buffer.read()))
-    baselined = 0
+    # Decided before any baseline: a crashed rule is never a pass, whatever was recorded.
+    crashed = any(f.rule == "MC008" for r in results for f in r.findings)
+    checked, baselined = len(results), 0
     if options.write_baseline:
-        from mcvalidate import baseline
-
         recorded = baseline.write(Path(options.write_baseline), results)
         stderr.write(f"mcvalidate: wrote {recorded} finding(s) to {options.write_baseline}\n")
     elif options.baseline:
-        from mcvalidate import baseline
-
         kept, baselined, stale = baseline.apply(baseline.read(Path(options.baseline)), results)
-        results = [*kept, *([stale] if stale else [])]
-    fail_on = Severity(values["fail_on"])
+        results = [*kept, *([checker.adopt(stale)] if stale else [])]
     report = Run(
         results,
         selection.packs,
-        fail_on,
+        Severity(values["fail_on"]),
         rules=selection.by_id,
         color=options.color,
         quiet=options.quiet,
         show_suppressed=options.show_suppressed,
         baselined=baselined,
+        files=checked,
+        baseline_written=bool(options.write_baseline),
     )
     for name, target in targets:
         _write(report, name, target, stdout)
-    findings = [f for r in results for f in r.findings]
-    if any(f.rule == "MC008" for f in findings):
+    if crashed:
         return EXIT_USAGE
     if options.write_baseline:
         return EXIT_OK  # the findings were just accepted as the baseline
@@ -249,8 +255,15 @@ def _severities(
 ) -> dict[str, Severity]:
     overrides: dict[str, Severity] = {}
     for name, level in levels.items():
+        rule_ids = _resolve(name, "severity", rules, packs)
+        fixed = sorted(rule_ids & ALWAYS_ON)
+        if fixed and len(rule_ids) == len(fixed):
+            raise ConfigError(
+                f"'severity' names {fixed[0]}: a file that cannot be read or checked is always "
+                "an error"
+            )
         if level != "off":
-            for rule_id in _resolve(name, "severity", rules, packs):
+            for rule_id in rule_ids - ALWAYS_ON:
                 overrides[rule_id] = Severity(level)
     return overrides
 

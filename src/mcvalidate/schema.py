@@ -156,7 +156,7 @@ def _replace(data: Any, tokens: list[Any], value: Any) -> Any:
 def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
     error = errors[0]
     kind = error["type"]
-    label = _label(pointer)
+    label = _label(pointer, doc.data)
     if kind == "missing":
         return Problem(
             "MC013",
@@ -165,7 +165,7 @@ def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
             fix=f"Add '{label}: ...' to the file.",
         )
     if kind == "extra_forbidden":
-        return _unknown_key(pointer, error["loc"])
+        return _unknown_key(pointer, error["loc"], doc.data)
     kinds = [e["type"] for e in errors]
     if kind == "literal_error" and isinstance(error["input"], str):
         allowed = _QUOTED.findall(error.get("ctx", {}).get("expected", ""))
@@ -183,10 +183,10 @@ def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
     return _invalid_value(pointer, label, error)
 
 
-def _unknown_key(pointer: str, loc: tuple[Any, ...]) -> Problem:
+def _unknown_key(pointer: str, loc: tuple[Any, ...], data: Any) -> Problem:
     key = str(loc[-1])
     allowed = sorted(_fields_at(loc[:-1]))
-    parent = _label(pointer.rpartition("/")[0]) or "the top level"
+    parent = _label(pointer.rpartition("/")[0], data) or "the top level"
     close = _closest(key, allowed, cutoff=0.6)
     if close:
         fix = f"Did you mean '{close[0]}'? Rename the key, or start it with 'x-' if it is your own."
@@ -305,12 +305,19 @@ def _show(value: Any, *, quote: bool = True) -> str:
     return f"'{text}'" if quote and isinstance(value, str) else text
 
 
-def _label(pointer: str) -> str:
-    """A readable field path: ``learning_outcomes[2].statement`` (items counted from 1)."""
+def _label(pointer: str, data: Any) -> str:
+    """A readable field path: ``learning_outcomes[2].statement`` (list items counted from 1).
+    The data tells list items from keys that happen to be digits (``breakdown: {"2": ...}``)."""
     out = ""
+    current = data
     for token in pointer.split("/")[1:]:
         token = token.replace("~1", "/").replace("~0", "~")
-        out += f"[{int(token) + 1}]" if token.isdigit() else (f".{token}" if out else token)
+        if isinstance(current, list) and token.isdecimal() and int(token) < len(current):
+            out += f"[{int(token) + 1}]"
+            current = current[int(token)]
+        else:
+            out += f".{token}" if out else token
+            current = current.get(token) if isinstance(current, dict) else None
     return out
 
 

@@ -41,6 +41,15 @@ class Run:
     show_suppressed: bool = False
     # Findings left out because a baseline lists them.
     baselined: int = 0
+    # How many files were checked (a baseline's stale entries are reported as one more result).
+    files: int | None = None
+    # The findings were just recorded as the baseline (the run passes whatever they are).
+    baseline_written: bool = False
+
+    @property
+    def checked(self) -> int:
+        """How many files the run checked."""
+        return len(self.results) if self.files is None else self.files
 
     def counts(self) -> dict[str, int]:
         """Findings per severity (suppressed ones apart), and the suppressed and baselined."""
@@ -53,13 +62,15 @@ class Run:
         return counts
 
     def failed(self) -> bool:
-        """True when a finding reaches ``fail_on``."""
+        """True when a finding reaches ``fail_on`` (never just after writing the baseline)."""
+        if self.baseline_written:
+            return False
         return any(f.severity >= self.fail_on for r in self.results for f in r.findings)
 
     def summary(self) -> str:
         """The last line of the human-readable reports, in plain ASCII words."""
         counts = self.counts()
-        files = len(self.results)
+        files = self.checked
         checked = f"{files} file{_s(files)} checked"
         aside = "".join(
             f"; {counts[key]} {label}"
@@ -74,6 +85,9 @@ class Run:
         )
         with_findings = sum(1 for r in self.results if r.findings)
         verdict = "fails" if self.failed() else "passes"
+        where = f"{parts} in {with_findings} file{_s(with_findings)}{aside}"
+        if self.baseline_written:
+            return f"{checked}: {where}; recorded as the baseline."
         return (
             f"{checked}: {parts} in {with_findings} file{_s(with_findings)}{aside}; "
             f"{verdict} at --fail-on {self.fail_on.value}."

@@ -31,7 +31,7 @@ def render(run: Run, stream: TextIO) -> None:
     report = {
         "version": __version__,
         "packs": [pack.name for pack in run.packs],
-        "summary": {"files": len(run.results), **run.counts()},
+        "summary": {"files": run.checked, **run.counts()},
         "findings": [_record(f) for result in run.results for f in _shown(run, result)],
     }
     json.dump(report, stream, ensure_ascii=False, indent=2)
