@@ -184,6 +184,7 @@ def test_require_suppression_reason(repo: Path) -> None:
         ("severity:\n  MC012: loud\n", ".mcvalidate.yaml:2: bad value for 'severity.MC012'"),
         ("severity:\n  no-such-rule: info\n", "'severity' names 'no-such-rule'"),
         ("rule_options:\n  BCT011: {max_hours: 5}\n", "BCT011 has no option 'max_hours'"),
+        ("rule_options:\n  bc-framework: {action_verbs: [x]}\n", "bc-framework has no option"),
         ("rule_options:\n  BCT011: {max_hours_per_week: many}\n", "should be like 60"),
         ("per_file_ignores:\n  x/: [NOPE]\n", "'per_file_ignores' names 'NOPE'"),
         ("rule_paths: [missing.py]\n", "the rule path"),
@@ -289,3 +290,24 @@ def test_defaults_are_the_models_defaults() -> None:
     from mcvalidate.config_model import FileConfig
 
     assert FileConfig().model_dump() == DEFAULTS
+
+
+def test_verb_options_set_for_the_pack_reach_all_three_wording_rules(repo: Path) -> None:
+    write(repo / "courses" / "a.yaml", "title: x\nlearning_outcomes:\n  - Grok the cycle\n")
+    assert rules_of(report("--select", "BCT007,BCT008", "courses")) == {"BCT007"}
+    write(repo / ".mcvalidate.yaml", "rule_options:\n  bc-toolkit: {vague_verbs: [grok]}\n")
+    assert rules_of(report("--select", "BCT007,BCT008", "courses")) == {"BCT008"}
+
+
+def test_a_configuration_of_comments_only_is_an_empty_configuration(repo: Path) -> None:
+    write(repo / ".mcvalidate.yaml", "# fail_on: warning\n")
+    result = run("check", "--select", "MC012", "courses")
+    assert result.exit_code == 1
+    assert "MC012" in result.stdout
+
+
+def test_a_configuration_that_is_a_list_says_so(repo: Path) -> None:
+    write(repo / ".mcvalidate.yaml", "- select: [MC012]\n")
+    result = run("check", "courses")
+    assert result.exit_code == 2
+    assert "must be one mapping of 'key: value' lines" in result.stderr

@@ -18,7 +18,7 @@ import click
 
 from mcvalidate import __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
 
 class _Main(click.Group):
@@ -33,9 +33,9 @@ class _Main(click.Group):
         except click.ClickException as exc:
             exc.show()
             sys.exit(exc.exit_code)
-        except click.Abort:
-            click.echo("Aborted.", err=True)
-            sys.exit(EXIT_FINDINGS)
+        except click.Abort:  # Ctrl-C: neither a pass nor findings
+            click.echo("mcvalidate: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         except Exception as exc:  # a bug: one line for the user, the traceback on request
             if os.environ.get("MCVALIDATE_DEBUG"):
                 raise

@@ -121,17 +121,22 @@ def _toml_table(path: Path, raw: bytes) -> Any:
 
 
 def _yaml_mapping(path: Path, raw: bytes) -> tuple[Any, dict[str, int]]:
-    """The YAML file's data, and the line of each key (by JSON pointer) for messages."""
+    """The YAML file's data, and the line of each key (by JSON pointer) for messages. A file of
+    comments only is an empty configuration."""
     from mcvalidate.loader import load as load_yaml
 
     doc = load_yaml(str(path), raw)
     if doc.problems:
         problem = doc.problems[0]
+        if problem.rule == "MC005" and "empty" in problem.message:
+            return {}, {}
         line = problem.span.line if problem.span else 1
-        raise ConfigError(f"{path}:{line}: {problem.message}")
-    data = doc.data if doc.data is not None else {}
+        message = problem.message
+        if problem.rule == "MC005":
+            message = "the configuration must be one mapping of 'key: value' lines"
+        raise ConfigError(f"{path}:{line}: {message}")
     lines = {pointer: value.start_mark.line + 1 for pointer, (_, value) in doc.nodes.items()}
-    return data, lines
+    return doc.data, lines
 
 
 def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) -> str:

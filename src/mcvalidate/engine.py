@@ -100,10 +100,12 @@ class Checker:
     def check_bytes(self, display: str, raw: bytes) -> FileResult:
         doc = load(display, raw, self.limits)
         problems = list(doc.problems)
+        ran = False
         if doc.data is not None:
             validated = validate(doc)
             problems.extend(validated.problems)
             if validated.course is not None:
+                ran = True
                 refused = frozenset(doc.tainted | validated.tainted)
                 for rule in self._checks:
                     problems.extend(
@@ -111,7 +113,7 @@ class Checker:
                         for p in self._run(rule, validated.course, doc, refused)
                         if not within(p.pointer, refused)
                     )
-        return self._result(doc, problems)
+        return self._result(doc, problems, ran)
 
     def _run(
         self, rule: Rule, course: Course, doc: Document, refused: frozenset[str]
@@ -138,9 +140,9 @@ class Checker:
             ]
         return ctx.problems
 
-    def _result(self, doc: Document, problems: list[Problem]) -> FileResult:
+    def _result(self, doc: Document, problems: list[Problem], ran: bool = False) -> FileResult:
         findings = [self._finding(doc, p) for p in problems if p.rule in self._enabled]
-        findings, suppressed = self._suppress(doc, findings)
+        findings, suppressed = self._suppress(doc, findings, ran)
         findings.sort(key=lambda f: f.sort_key)
         suppressed.sort(key=lambda f: f.sort_key)
         lines = doc.lines if doc.text and (findings or suppressed) else []
@@ -152,9 +154,11 @@ class Checker:
         return FileResult(doc.path, tuple(findings), source, tuple(suppressed))
 
     def _suppress(
-        self, doc: Document, findings: list[Finding]
+        self, doc: Document, findings: list[Finding], ran: bool
     ) -> tuple[list[Finding], list[Finding]]:
-        """Set aside the findings that the configuration or an ignore comment silences."""
+        """Set aside the findings that the configuration or an ignore comment silences.
+        Unused ignores are reported only when the rules ran on the file: in a file that could
+        not be read, no ignore had a chance to be used."""
         suppressed: list[Finding] = []
         by_config = self.settings.config_ignores(doc.path)
         if by_config:
@@ -171,7 +175,7 @@ class Checker:
             return findings, suppressed
         ignores = suppress.parse(doc.lines, self._names, self.settings.require_reason)
         silenceable = [f for f in findings if f.rule not in ALWAYS_ON]
-        kept, inline, unused = suppress.apply(silenceable, ignores, self._enabled)
+        kept, inline, unused = suppress.apply(silenceable, ignores, self._enabled if ran else set())
         kept.extend(f for f in findings if f.rule in ALWAYS_ON)
         meta = [self._finding(doc, p) for p in (*ignores.problems, *unused)]
         return kept + [f for f in meta if f.rule in self._enabled], suppressed + inline

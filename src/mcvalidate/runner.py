@@ -275,18 +275,21 @@ def _rule_options(
     by_id = {r.id: r for r in rules}
     options: dict[str, dict[str, Any]] = {}
     for name, values in given.items():
-        for rule_id in _resolve(name, "rule_options", rules, packs):
-            declared = by_id[rule_id].options
-            for option, value in values.items():
-                if option not in declared:
-                    known = ", ".join(declared) or "none"
+        # A pack or a prefix names several rules: each option goes to those that have it.
+        rule_ids = sorted(_resolve(name, "rule_options", rules, packs))
+        for option, value in values.items():
+            having = [r for r in rule_ids if option in by_id[r].options]
+            if not having:
+                known = ", ".join(o for r in rule_ids for o in by_id[r].options) or "none"
+                raise ConfigError(
+                    f"rule_options: {name} has no option '{option}' (options: {known})"
+                )
+            for rule_id in having:
+                declared = by_id[rule_id].options[option]
+                if not _same_kind(declared, value):
                     raise ConfigError(
-                        f"rule_options: {rule_id} has no option '{option}' (options: {known})"
-                    )
-                if not _same_kind(declared[option], value):
-                    raise ConfigError(
-                        f"rule_options: {rule_id}.{option} should be like "
-                        f"{declared[option]!r}, not {value!r}"
+                        f"rule_options: {rule_id}.{option} should be like {declared!r}, "
+                        f"not {value!r}"
                     )
                 options.setdefault(rule_id, {})[option] = value
     return options

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from mcvalidate.findings import Finding, Problem, Span, Suppression
+from mcvalidate.packs import ALWAYS_ON as UNSUPPRESSIBLE
 
 MARK = "mcvalidate:"
 _COMMENT = re.compile(
@@ -33,7 +34,6 @@ _COMMENT = re.compile(
 class Ignore:
     """One ignore comment and what it has suppressed so far."""
 
-    line: int
     span: Span
     whole_file: bool
     rules: dict[str, str]  # rule id -> how the author wrote it
@@ -100,7 +100,17 @@ def _ignore(
     rules: dict[str, str] = {}
     for name in written:
         rule_id = names.get(name) or names.get(name.upper())
-        if rule_id is None:
+        if rule_id in UNSUPPRESSIBLE:
+            problems.append(
+                Problem(
+                    "MC030",
+                    f"'{name}' cannot be suppressed: a file that cannot be read or checked is "
+                    "always reported.",
+                    span=span,
+                    fix="Fix the file instead, and remove this ignore comment.",
+                )
+            )
+        elif rule_id is None:
             problems.append(
                 Problem(
                     "MC030",
@@ -124,7 +134,7 @@ def _ignore(
     if not rules:
         return None
     kind = match.group("kind")
-    return Ignore(number, span, kind == "ignore-file", rules, reason)
+    return Ignore(span, kind == "ignore-file", rules, reason)
 
 
 def apply(

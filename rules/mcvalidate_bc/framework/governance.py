@@ -219,6 +219,9 @@ def pathways_considered(course: Course, ctx: RuleContext) -> None:
         pathways:
           none_reason: A stand-alone safety update for working trades; no program fits.
     """
+    routes = ("stacks_into", "ladders_into", "transfer", "none_reason")
+    if any(ctx.refused(f"/pathways/{route}") for route in routes):
+        return  # a pathway was written, but refused: the schema reported it
     p = course.pathways
     if p is not None and (
         p.stacks_into or p.ladders_into or p.transfer or (p.none_reason or "").strip()
@@ -272,8 +275,8 @@ def framework_scope(course: Course, ctx: RuleContext) -> None:
     ):
         ctx.report(
             "/issuer/type",
-            f"The issuer is a {issuer.type.replace('_', ' ')}; the B.C. Framework is written for "
-            "public post-secondary institutions, so its rules are advice here.",
+            f"The issuer's type is '{issuer.type}'; the B.C. Framework is written for public "
+            "post-secondary institutions, so its rules are advice here.",
             fix="Nothing to fix if this is right; use --framework to choose another pack.",
         )
     if issuer.region is not None and issuer.region != "CA-BC":

@@ -25,6 +25,9 @@ from mcvalidate_bc.sources import toolkit
 from mcvalidate_bc.toolkit._util import capitalized, listing, outcome_name, statement_pointer
 
 DESIGN = "Design Considerations: Practical Guide"
+# The three wording rules read the same lists, so they take the same options; set them once for
+# all three with the pack's name: rule_options: {bc-toolkit: {action_verbs: [triage]}}.
+VERB_OPTIONS: dict[str, list[str]] = {"action_verbs": [], "vague_verbs": []}
 SOURCE = toolkit(DESIGN, "ADDIE Design step: learning outcomes", "inferred")
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u2032`\u00b4"})
@@ -300,7 +303,7 @@ def compound_verbs(begin: Start, lists: Verbs) -> list[str]:
     name="outcome-action-verb",
     severity="info",
     source=SOURCE,
-    options={"action_verbs": []},
+    options=VERB_OPTIONS,
 )
 def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome starts with an observable action verb.
@@ -317,8 +320,9 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
     visible in the Toolkit; B.C. institutions' published micro-credential outcomes follow this
     pattern. A verb missing from the list is possible: the note is then safe to ignore.
 
-    Option ``action_verbs``: more verbs to accept, e.g. ``[triage, splice]`` (set it for
-    BCT009 too, which finds compound outcomes with the same list).
+    Options ``action_verbs`` and ``vague_verbs``: more verbs to accept or to flag, e.g.
+    ``[triage, splice]``. BCT007, BCT008 and BCT009 read the same lists: set the options for
+    all three at once with ``rule_options: {bc-toolkit: {action_verbs: [triage]}}``.
 
     Fails::
 
@@ -354,7 +358,7 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
     name="outcome-vague-verb",
     severity="info",
     source=SOURCE,
-    options={"vague_verbs": []},
+    options=VERB_OPTIONS,
 )
 def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
     """No learning outcome starts with a vague verb such as understand, know or appreciate.
@@ -368,7 +372,8 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
 
     This is mcvalidate's reading of common outcome-writing practice, not the Toolkit's words.
 
-    Option ``vague_verbs``: more vague verbs or phrases to flag, e.g. ``[be exposed to]``.
+    Options ``vague_verbs`` and ``action_verbs``: more vague phrases to flag, e.g.
+    ``[be exposed to]``, or verbs to accept; shared with BCT007 and BCT009 (see BCT007).
 
     Fails::
 
@@ -403,7 +408,7 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
     name="outcome-compound",
     severity="info",
     source=SOURCE,
-    options={"action_verbs": []},
+    options=VERB_OPTIONS,
 )
 def outcome_compound(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome names one action, not several joined by "and", "or" or commas.
@@ -420,7 +425,7 @@ def outcome_compound(course: Course, ctx: RuleContext) -> None:
     incident"). The rule would rather miss a compound outcome than note a list of nouns. This
     is mcvalidate's reading of outcome-writing practice, not the Toolkit's words.
 
-    Option ``action_verbs``: more verbs to count as actions (as for BCT007).
+    Options ``action_verbs`` and ``vague_verbs``: shared with BCT007 and BCT008 (see BCT007).
 
     Fails::
 

@@ -75,7 +75,8 @@ def badge_described(course: Course, ctx: RuleContext) -> None:
                 f"The digital badge has no {key} ({label}).",
                 fix=f"Add '{key}:' under 'badge:'.",
             )
-    if not (filled(badge.criteria) or filled(badge.criteria_url)):
+    written = ctx.refused("/recognition/badge/criteria_url")  # the schema reported it
+    if not (filled(badge.criteria) or filled(badge.criteria_url) or written):
         ctx.report(
             "/recognition/badge/criteria",
             "The digital badge does not say what a learner must do to earn it.",
