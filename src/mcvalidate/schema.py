@@ -227,7 +227,12 @@ def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
         fix = "Replace .nan or .inf with a real number."
     elif kind.startswith("date"):
         message = f"'{label}' must be a real date written YYYY-MM-DD; found {shown}."
-        fix = "Check the month (1-12) and the day, e.g. 2025-05-01."
+        if kind == "date_from_datetime_inexact":
+            fix = "Give the date alone, without a time of day, e.g. 2025-05-01."
+        elif re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", str(value)):
+            fix = "Check the month (1-12) and the day (this month's days), e.g. 2025-05-01."
+        else:
+            fix = "Write the date as year-month-day, e.g. 2025-05-01."
     else:
         message = f"'{label}' has a value that is not allowed ({error['msg']}); found {shown}."
     return Problem("MC012", message, pointer, fix=fix)
@@ -264,6 +269,8 @@ def _describe(doc: Document, pointer: str, value: Any, kinds: set[str]) -> tuple
             found = f"'{source}' as the number {shown}"
         if "int_type" in kinds and isinstance(value, float):
             return found, "Write a whole number, without decimals."
+        if "date_type" in kinds:
+            return found, "Write the full date as year-month-day, e.g. 2027-01-31."
         return found, "Put the value in quotes if it is text."
     if isinstance(value, str):
         quoted = source[:1] in ("'", '"')

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -44,4 +45,12 @@ Positive = Annotated[float, Field(gt=0)]
 NonNegative = Annotated[float, Field(ge=0)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 PositiveInt = Annotated[int, Field(gt=0)]
-Date = Annotated[datetime.date, Field(strict=False)]
+def _not_a_number(value: object) -> object:
+    """Lax dates would take a number as a Unix timestamp (2027 -> 1970-01-01T00:33:47): a
+    number is never a date in a course file."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "Input should be a valid date")
+    return value
+
+
+Date = Annotated[datetime.date, Field(strict=False), BeforeValidator(_not_a_number)]
