@@ -27,7 +27,12 @@ ON_UNLESS_IGNORED = frozenset({"MC030", "MC031", "MC033"})
 
 
 class SelectionError(ValueError):
-    """A pack or rule named on the command line or in configuration does not exist."""
+    """A pack or rule named on the command line or in configuration does not exist.
+    ``name`` is the unknown name, so the caller can say where it was written."""
+
+    def __init__(self, message: str, name: str = "") -> None:
+        super().__init__(message)
+        self.name = name
 
 
 def available() -> dict[str, Pack]:
@@ -104,7 +109,9 @@ def select(
     unknown = [n for n in names if n not in installed]
     if unknown:
         known = ", ".join(sorted(installed)) or "none installed"
-        raise SelectionError(f"unknown framework '{unknown[0]}' (installed packs: {known})")
+        raise SelectionError(
+            f"unknown framework '{unknown[0]}' (installed packs: {known})", unknown[0]
+        )
     packs = tuple(installed[n] for n in names)
     candidates = [r for p in (FORMAT_PACK, *packs) for r in p.rules]
     chosen = {r.id for r in candidates}
@@ -130,6 +137,8 @@ def match_rules(selectors: Sequence[str], rules: Sequence[Rule], packs: Sequence
             if pack.name == selector:
                 hits |= {r.id for r in pack.rules}
         if not hits and not names_pack:
-            raise SelectionError(f"no rule or pack matches '{selector}' (see 'mcvalidate rules')")
+            raise SelectionError(
+                f"no rule or pack matches '{selector}' (see 'mcvalidate rules')", selector
+            )
         matched |= hits
     return matched

@@ -137,16 +137,22 @@ def prepare(options: Options, effective: Effective | None = None) -> Checker:
     frameworks = values["frameworks"]
     everything = [r for p in _packs(installed, frameworks) for r in p.rules]
     off = [rule for rule, level in values["severity"].items() if level == "off"]
-    selection = select(frameworks, values["select"], [*values["ignore"], *off], installed)
+    try:
+        selection = select(frameworks, values["select"], [*values["ignore"], *off], installed)
+    except SelectionError as exc:
+        raise _from_file(exc, effective) from None
     packs_of_run = (*selection.packs,)
-    settings = Settings(
-        limits=Limits(**values["limits"]),
-        severity=_severities(values["severity"], everything, packs_of_run),
-        options=_rule_options(values["rule_options"], everything, packs_of_run),
-        inline_ignores=options.inline_ignores,
-        require_reason=values["require_suppression_reason"],
-        config_ignores=_config_ignores(effective, everything, packs_of_run),
-    )
+    try:
+        settings = Settings(
+            limits=Limits(**values["limits"]),
+            severity=_severities(values["severity"], everything, packs_of_run),
+            options=_rule_options(values["rule_options"], everything, packs_of_run),
+            inline_ignores=options.inline_ignores,
+            require_reason=values["require_suppression_reason"],
+            config_ignores=_config_ignores(effective, everything, packs_of_run),
+        )
+    except ConfigError as exc:  # about a key of the file: say which file
+        raise ConfigError(f"{effective.loaded.path}: {exc}") from None
     return Checker(selection, settings)
 
 
@@ -232,6 +238,16 @@ def show_config(effective: Effective, stream: TextIO) -> None:
     for key in KEYS:
         value = json.dumps(effective.values[key], ensure_ascii=False)
         stream.write(f"{key.ljust(width)} = {value}  # {effective.origins[key]}\n")
+
+
+def _from_file(exc: SelectionError, effective: Effective) -> Exception:
+    """A selection error names the configuration file and key when the name was written
+    there (the command line's own mistakes need no file)."""
+    source = effective.loaded.path
+    for key in ("frameworks", "select", "ignore", "severity"):
+        if effective.origins[key] == str(source) and exc.name in (effective.values[key] or ()):
+            return ConfigError(f"{source}: '{key}': {exc}")
+    return exc
 
 
 def _packs(installed: dict[str, Pack], frameworks: Sequence[str] | None) -> list[Pack]:

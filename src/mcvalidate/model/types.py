@@ -45,6 +45,8 @@ Positive = Annotated[float, Field(gt=0)]
 NonNegative = Annotated[float, Field(ge=0)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 PositiveInt = Annotated[int, Field(gt=0)]
+
+
 def _not_a_number(value: object) -> object:
     """Lax dates would take a number as a Unix timestamp (2027 -> 1970-01-01T00:33:47): a
     number is never a date in a course file."""
