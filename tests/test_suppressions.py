@@ -59,7 +59,9 @@ def test_loading_errors_cannot_be_suppressed(tmp_path: Path) -> None:
     path = tmp_path / "c.yaml"
     path.write_text("# mcvalidate: ignore-file[yaml-syntax] broken on purpose\ntitle: 'x\n")
     data = json.loads(run(path, "--format", "json").stdout)
-    assert [f["rule"] for f in data["findings"]] == ["MC001"]
+    assert sorted(f["rule"] for f in data["findings"]) == ["MC001", "MC030"]
+    invalid = next(f for f in data["findings"] if f["rule"] == "MC030")
+    assert "'yaml-syntax' cannot be suppressed" in invalid["message"]
 
 
 def test_file_wide_ignore(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ FRAMEWORK_URL = (
 )
 TOOLKIT = "Micro-credential Toolkit for B.C. (BCcampus, 2023)"
 TOOLKIT_URL = "https://opentextbc.ca/bcmicrocredential/"
-MCVALIDATE = "mcvalidate good practice"
 
 
 def framework(clause: str, evidence: Evidence, url: str = FRAMEWORK_URL) -> Source:

@@ -16,9 +16,7 @@ from typing import Any, NoReturn
 
 import click
 
-from mcvalidate import __version__
-
-EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+from mcvalidate import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, __version__
 
 
 class _Main(click.Group):

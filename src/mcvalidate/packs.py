@@ -132,11 +132,9 @@ def match_rules(selectors: Sequence[str], rules: Sequence[Rule], packs: Sequence
             for r in rules
             if selector in (r.id, r.name) or (selector.isupper() and r.id.startswith(selector))
         }
-        names_pack = any(pack.name == selector for pack in packs)
-        for pack in packs:
-            if pack.name == selector:
-                hits |= {r.id for r in pack.rules}
-        if not hits and not names_pack:
+        named = [pack for pack in packs if pack.name == selector]
+        hits.update(r.id for pack in named for r in pack.rules)
+        if not hits and not named:
             raise SelectionError(
                 f"no rule or pack matches '{selector}' (see 'mcvalidate rules')", selector
             )

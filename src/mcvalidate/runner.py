@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from mcvalidate import baseline
+from mcvalidate import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, baseline
 from mcvalidate import config as config_module
 from mcvalidate.baseline import BaselineError
 from mcvalidate.config import KEYS, ConfigError, Loaded, glob_match
@@ -33,7 +33,6 @@ from mcvalidate.packs import (
 from mcvalidate.reporters import FORMATS, Run, renderer
 from mcvalidate.rules import Pack, Rule
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN = "-"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
+from mcvalidate_bc.common import filled
 from mcvalidate_bc.sources import framework
 
 DEFINITION = "Definition of a micro-credential"
@@ -116,7 +117,7 @@ def competency_based(course: Course, ctx: RuleContext) -> None:
           - id: C1
             statement: Install mass timber structural components safely
     """
-    stated = [c for c in course.competencies or () if c.statement and c.statement.strip()]
+    stated = [c for c in course.competencies or () if filled(c.statement)]
     if stated:
         return
     if course.competencies:
@@ -176,7 +177,7 @@ def need_aligned(course: Course, ctx: RuleContext) -> None:
         )
         return
     for index, need in enumerate(needs):
-        if not (need.description and need.description.strip()):
+        if not filled(need.description):
             ctx.report(
                 f"/needs/{index}/description",
                 f"Need {index + 1} has no description of the need it answers.",

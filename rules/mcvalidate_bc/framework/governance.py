@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
+from mcvalidate_bc.common import NOT_YET_APPROVED, filled
 from mcvalidate_bc.sources import TOOLKIT_URL, framework
 
 QA_URL = f"{TOOLKIT_URL}chapter/quality-assurance/"
@@ -19,7 +20,6 @@ NEWS_URL = (
     "bc-colleges-institutes-and-universities-embrace-microcredentials-to-create-a-more-skilled"
 )
 PATHWAYS_URL = "https://ctlt.ubc.ca/2022/06/30/edubytes-micro-credentials-an-update/"
-NOT_YET_APPROVED = ("draft", "proposed")
 IN_SCOPE = ("public_institution", "indigenous_institute")
 
 
@@ -223,9 +223,7 @@ def pathways_considered(course: Course, ctx: RuleContext) -> None:
     if any(ctx.refused(f"/pathways/{route}") for route in routes):
         return  # a pathway was written, but refused: the schema reported it
     p = course.pathways
-    if p is not None and (
-        p.stacks_into or p.ladders_into or p.transfer or (p.none_reason or "").strip()
-    ):
+    if p is not None and (p.stacks_into or p.ladders_into or p.transfer or filled(p.none_reason)):
         return
     ctx.report(
         "/pathways",
@@ -269,10 +267,7 @@ def framework_scope(course: Course, ctx: RuleContext) -> None:
     issuer = course.issuer
     if issuer is None:
         return
-    if issuer.type is not None and issuer.type not in (
-        "public_institution",
-        "indigenous_institute",
-    ):
+    if issuer.type is not None and issuer.type not in IN_SCOPE:
         ctx.report(
             "/issuer/type",
             f"The issuer's type is '{issuer.type}'; the B.C. Framework is written for public "

@@ -1,4 +1,4 @@
-"""Small helpers shared by the ``bc-toolkit`` rules: blank tests and names for messages."""
+"""Small helpers shared by the ``bc-toolkit`` rules: names and pointers for messages."""
 
 from __future__ import annotations
 
@@ -6,11 +6,7 @@ from collections.abc import Sequence
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext
-
-
-def filled(text: str | None) -> bool:
-    """True when ``text`` has something other than spaces in it."""
-    return bool(text and text.strip())
+from mcvalidate_bc.common import filled
 
 
 def outcome_name(course: Course, ctx: RuleContext, index: int) -> str:

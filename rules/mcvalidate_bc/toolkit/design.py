@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
+from mcvalidate_bc.common import filled
 from mcvalidate_bc.sources import toolkit
 from mcvalidate_bc.toolkit._util import (
     any_refused,
     assessment_name,
     capitalized,
-    filled,
     listing,
     number,
     outcome_name,
@@ -356,7 +356,7 @@ def weekly_workload(course: Course, ctx: RuleContext) -> None:
     workload = course.workload
     if workload is None or workload.hours is None or workload.weeks is None:
         return
-    limit = float(ctx.options.get("max_hours_per_week", 60))
+    limit = float(ctx.options["max_hours_per_week"])
     per_week = workload.hours / workload.weeks
     if per_week <= limit:
         return

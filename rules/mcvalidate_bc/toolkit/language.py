@@ -21,6 +21,7 @@ from importlib import resources
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
+from mcvalidate_bc.common import filled
 from mcvalidate_bc.sources import toolkit
 from mcvalidate_bc.toolkit._util import capitalized, listing, outcome_name, statement_pointer
 
@@ -194,7 +195,7 @@ def verbs(
     try:
         action_lines = _lines(f"{language}-action.txt") + list(extra_action)
         vague_lines = _lines(f"{language}-vague.txt") + list(extra_vague)
-    except (FileNotFoundError, OSError):
+    except OSError:
         return None
     vague = sorted(set(_entries(vague_lines)), key=len, reverse=True)
     alternatives = "|".join(_phrase_pattern(v, language) for v in vague)
@@ -234,7 +235,7 @@ def outcome_starts(course: Course, ctx: RuleContext) -> list[tuple[int, Start, V
     starts = [
         (index, start(outcome.statement, lists), lists)
         for index, outcome in enumerate(course.learning_outcomes or ())
-        if outcome.statement and outcome.statement.strip()
+        if filled(outcome.statement)
     ]
     _last[:] = [(course, lists, starts)]
     return starts

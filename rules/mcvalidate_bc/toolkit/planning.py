@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
+from mcvalidate_bc.common import NOT_YET_APPROVED, filled
 from mcvalidate_bc.sources import toolkit
-from mcvalidate_bc.toolkit._util import any_refused, filled
+from mcvalidate_bc.toolkit._util import any_refused
 
 PARTNERS = "Employers, Indigenous and Community Partners: Practical Guide"
 FINANCIAL = "Financial Matters"
-NOT_YET_APPROVED = ("draft", "proposed")
 BUSINESS_CASE = {
     "problem": "problem or opportunity statement",
     "objectives": "objectives",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
+from mcvalidate_bc.common import NOT_YET_APPROVED
 from mcvalidate_bc.sources import toolkit
 
 QA = "Quality Assurance"
@@ -185,7 +186,7 @@ def approval_route(course: Course, ctx: RuleContext) -> None:
         quality_assurance:
           approved_by: Education Council
     """
-    if course.status not in ("draft", "proposed"):
+    if course.status not in NOT_YET_APPROVED:
         return
     qa = course.quality_assurance
     if ctx.refused("/quality_assurance/process"):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
+from mcvalidate_bc.common import filled
 from mcvalidate_bc.sources import toolkit
-from mcvalidate_bc.toolkit._util import filled
 
 RECOGNITION = "Recognition of Learning"
 BADGE_FIELDS = {

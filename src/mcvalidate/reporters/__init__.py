@@ -71,7 +71,7 @@ class Run:
         """The last line of the human-readable reports, in plain ASCII words."""
         counts = self.counts()
         files = self.checked
-        checked = f"{files} file{_s(files)} checked"
+        checked = f"{files} file{plural(files)} checked"
         aside = "".join(
             f"; {counts[key]} {label}"
             for key, label in (("suppressed", "suppressed"), ("baselined", "in the baseline"))
@@ -80,21 +80,21 @@ class Run:
         if not (counts["error"] or counts["warning"] or counts["info"]):
             return f"{checked}, all pass{aside}."
         parts = ", ".join(
-            f"{counts[level]} {level}{_s(counts[level]) if level != 'info' else ''}"
+            f"{counts[level]} {level}{plural(counts[level]) if level != 'info' else ''}"
             for level in ("error", "warning", "info")
         )
         with_findings = sum(1 for r in self.results if r.findings)
         verdict = "fails" if self.failed() else "passes"
-        where = f"{parts} in {with_findings} file{_s(with_findings)}{aside}"
+        where = f"{parts} in {with_findings} file{plural(with_findings)}{aside}"
         if self.baseline_written:
             return f"{checked}: {where}; recorded as the baseline."
         return (
-            f"{checked}: {parts} in {with_findings} file{_s(with_findings)}{aside}; "
+            f"{checked}: {parts} in {with_findings} file{plural(with_findings)}{aside}; "
             f"{verdict} at --fail-on {self.fail_on.value}."
         )
 
 
-def _s(count: int) -> str:
+def plural(count: int) -> str:
     return "" if count == 1 else "s"
 
 

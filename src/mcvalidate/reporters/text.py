@@ -19,7 +19,7 @@ from typing import TextIO
 
 from mcvalidate.engine import FileResult
 from mcvalidate.findings import Finding, Severity
-from mcvalidate.reporters import Run
+from mcvalidate.reporters import Run, plural
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 Segment = tuple[str, str]  # (text, rich style; "" for none)
@@ -62,7 +62,7 @@ def _report(run: Run) -> Iterator[Line]:
 def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Line]:
     if not quiet:
         count = len(result.findings)
-        yield [(result.path, "bold underline"), (f"  ({count} finding{_s(count)})", "")]
+        yield [(result.path, "bold underline"), (f"  ({count} finding{plural(count)})", "")]
     for finding in shown:
         yield _headline(finding)
         if quiet:
@@ -123,7 +123,3 @@ def _cells(text: str) -> int:
         else 1
         for char in text
     )
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
