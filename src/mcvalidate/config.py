@@ -10,10 +10,8 @@ the line when the file is YAML. Paths and globs in the file are relative to its 
 from __future__ import annotations
 
 import copy
-import difflib
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,6 +104,8 @@ def load(path: Path) -> Loaded:
 
 
 def _has_tool_table(path: Path) -> bool:
+    import tomllib  # only when there is a pyproject.toml to look into
+
     try:
         return "mcvalidate" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -113,6 +113,8 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _toml_table(path: Path, raw: bytes) -> Any:
+    import tomllib
+
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -150,6 +152,8 @@ def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) ->
             pointer = pointer.rpartition("/")[0]
         where = f"{path}:{lines.get(pointer, 1)}"
     if error["type"] == "extra_forbidden":
+        import difflib  # an error path
+
         close = difflib.get_close_matches(loc[-1], KEYS, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close and len(loc) == 1 else ""
         return f"{where}: unknown configuration key '{key}'{hint}"

@@ -4,8 +4,7 @@ A stage (the loader, the schema, a rule) first emits a :class:`Problem`: a rule 
 and a JSON pointer. The engine turns it into a :class:`Finding` by adding the position and the
 rule's metadata, in one place.
 
-Loading, the schema and the rule packs all emit :class:`Finding` objects; the reporters (text,
-JSON, ...) only ever format a list of them. Positions are 1-based lines and columns, columns
+The reporters (text, JSON, SARIF, ...) only ever format lists of findings. Positions are 1-based lines and columns, columns
 counted in Unicode code points, and the end is exclusive (the column just after the last
 character), as editors and SARIF expect.
 """
@@ -14,7 +13,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -111,6 +109,8 @@ class Suppression:
 def fingerprints(findings: Iterable[Finding]) -> list[str]:
     """A stable fingerprint per finding: a hash of its identity and of how many findings with
     the same identity came before it in the same list (so two alike findings differ)."""
+    import hashlib  # only the formats that fingerprint findings pay for it
+
     seen: Counter[tuple[str, str, str]] = Counter()
     prints = []
     for finding in findings:

@@ -41,7 +41,7 @@ def available() -> dict[str, Pack]:
     for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
         try:
             pack = ep.load()
-        except Exception as exc:  # a broken third-party pack must not hide the others
+        except Exception as exc:  # a pack that cannot load is a configuration error (exit 2)
             raise SelectionError(
                 f"the rule pack '{ep.name}' ({ep.value}) failed to load: {exc}"
             ) from exc

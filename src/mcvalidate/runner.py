@@ -163,8 +163,8 @@ _WORKER: Checker | None = None
 
 
 def jobs_for(options: Options, files: int) -> int:
-    """How many processes to check ``files`` files with: ``--jobs``, else one per core once
-    there are enough files to pay for the workers' start-up."""
+    """How many processes to check ``files`` files with: ``--jobs``, else one per core from
+    64 files on, at most one per 32 files, so that each worker's start-up pays for itself."""
     if options.jobs is not None:
         return max(1, min(options.jobs, files))
     if files < PARALLEL_FROM:
@@ -329,8 +329,10 @@ def _config_ignores(effective: Effective, rules: Sequence[Rule], packs: Sequence
         return lambda _path: {}
     root, source = effective.loaded.root, effective.loaded.path
 
+    base = os.path.abspath(root)
+
     def ignores(display: str) -> dict[str, str]:
-        relative = _relative_to(Path(display), root)
+        relative = _relative_to(display, base)
         why: dict[str, str] = {}
         for glob, rule_ids in patterns.items():
             if relative is not None and glob_match(glob, relative):
@@ -341,11 +343,12 @@ def _config_ignores(effective: Effective, rules: Sequence[Rule], packs: Sequence
     return ignores
 
 
-def _relative_to(path: Path, root: Path) -> str | None:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+def _relative_to(path: Path | str, base: str) -> str | None:
+    """``path`` relative to the absolute directory ``base``, or None when outside it."""
+    absolute = os.path.abspath(path)
+    if not absolute.startswith(base.rstrip(os.sep) + os.sep):
         return None
+    return Path(absolute[len(base.rstrip(os.sep)) + 1 :]).as_posix()
 
 
 # -- files and reports ------------------------------------------------------------------------
@@ -360,8 +363,9 @@ def _files(
     found = discover(given) if given else []
     if exclude:
         kept = []
+        base = os.path.abspath(root)
         for path, display in found:
-            relative = _relative_to(path, root)
+            relative = _relative_to(path, base)
             if relative is None or not any(glob_match(g, relative) for g in exclude):
                 kept.append((path, display))
         if len(kept) < len(found):

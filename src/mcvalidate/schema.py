@@ -13,7 +13,6 @@ Two things make this more than ``Course.model_validate``:
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import typing
 from collections.abc import Iterable
@@ -240,6 +239,8 @@ def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
 
 def _closest(word: str, choices: list[str], cutoff: float = 0.5) -> list[str]:
     """The best match, and a second one only when it is about as close (online_sync/_async)."""
+    import difflib  # only files with a typo pay for it
+
     scored = sorted(
         ((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices), reverse=True
     )

@@ -10,7 +10,7 @@ rule of this pack is an error. Severity follows the project's policy:
 
 Each rule's documentation says which part is the Toolkit's words and which is mcvalidate's
 reading. Only the opening part of each Toolkit chapter could be read when the rules were
-written; see ``frameworks/bc.md``.
+written (the project's research notes on the Framework and the Toolkit say what was seen).
 """
 
 from mcvalidate.rules import Pack

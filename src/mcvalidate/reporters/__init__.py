@@ -1,8 +1,8 @@
 """Output formats: one module per format, each consuming the same list of file results.
 
 A reporter module has a ``render(run: Run, stream: TextIO) -> None`` function. The registry maps
-format names to module paths so that a run imports only the reporter it uses (the text one
-pulls in rich; the JSON one does not).
+format names to module paths so that a run imports only the reporter it uses (and the text
+one imports rich only when it colours its output).
 """
 
 from __future__ import annotations
