@@ -4,9 +4,9 @@ A stage (the loader, the schema, a rule) first emits a :class:`Problem`: a rule 
 and a JSON pointer. The engine turns it into a :class:`Finding` by adding the position and the
 rule's metadata, in one place.
 
-The reporters (text, JSON, SARIF, ...) only ever format lists of findings. Positions are 1-based lines and columns, columns
-counted in Unicode code points, and the end is exclusive (the column just after the last
-character), as editors and SARIF expect.
+The reporters (text, JSON, SARIF, ...) only ever format lists of findings. Positions are
+1-based lines and columns, columns counted in Unicode code points, and the end is exclusive
+(the column just after the last character), as editors and SARIF expect.
 """
 
 from __future__ import annotations
