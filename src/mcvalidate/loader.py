@@ -112,19 +112,20 @@ class Document:
         if loc is not None:
             if (at_key or loc.block) and loc.key is not None:
                 return loc.key
-            return loc.value if not loc.block else self._first_line_of(loc.value)
+            return loc.value if not loc.block else self.first_line_of(loc.value)
         parent = pointer
         while parent:
             parent = parent.rpartition("/")[0]
             loc = self.location(parent)
             if loc is not None and parent:
-                return loc.key or self._first_line_of(loc.value)
+                return loc.key or self.first_line_of(loc.value)
         # Missing at the top level: the start of the document, marking nothing in particular.
         root = self.location("")
         line, column = (root.value.line, root.value.column) if root else (1, 1)
         return Span(line, column, line, column)
 
-    def _first_line_of(self, span: Span) -> Span:
+    def first_line_of(self, span: Span) -> Span:
+        """``span`` cut to its first line: where a multi-line value is marked."""
         if span.end_line == span.line:
             return span
         line = self.lines[span.line - 1] if span.line <= len(self.lines) else ""
@@ -319,7 +320,7 @@ class _Builder:
         return Problem(
             "MC007",
             f"The file holds more than {self.limits.max_nodes:,} values; checking stopped here.",
-            span=self._first_line(self._span(node)),
+            span=self.doc.first_line_of(self._span(node)),
             fix="Split the file, or raise limits.max_nodes in the configuration if the file "
             "really is this large.",
         )
@@ -341,7 +342,7 @@ class _Builder:
             "MC007",
             f"This value expands to {self.sizes[id(node)]:,} values (through aliases, or by "
             f"sheer size); the limit is {limit:,}.",
-            span=self._first_line(self._span(node)),
+            span=self.doc.first_line_of(self._span(node)),
             fix="Remove the repeated aliases ('*name'), or raise limits.max_nodes in the "
             "configuration if the file really is this large.",
         )
@@ -350,9 +351,6 @@ class _Builder:
 
     def _span(self, node: Node) -> Span:
         return self.doc.span(node)
-
-    def _first_line(self, span: Span) -> Span:
-        return self.doc._first_line_of(span)
 
     def _reader_problem(self, exc: yaml.YAMLError) -> Problem:
         position = getattr(exc, "position", 0) or 0

@@ -21,6 +21,7 @@ from mcvalidate.config import KEYS, ConfigError, Loaded, glob_match
 from mcvalidate.discover import MissingPath, discover
 from mcvalidate.engine import Checker, FileResult, Settings
 from mcvalidate.findings import Severity
+from mcvalidate.format_rules import FORMAT_PACK
 from mcvalidate.loader import Limits
 from mcvalidate.packs import (
     ALWAYS_ON,
@@ -133,14 +134,16 @@ def prepare(options: Options, effective: Effective | None = None) -> Checker:
     values = effective.values
     root = effective.loaded.root
     installed = {**available(), **load_local([root / p for p in values["rule_paths"]])}
-    frameworks = values["frameworks"]
-    everything = [r for p in _packs(installed, frameworks) for r in p.rules]
     off = [rule for rule, level in values["severity"].items() if level == "off"]
     try:
-        selection = select(frameworks, values["select"], [*values["ignore"], *off], installed)
+        selection = select(
+            values["frameworks"], values["select"], [*values["ignore"], *off], installed
+        )
     except SelectionError as exc:
         raise _from_file(exc, effective) from None
     packs_of_run = (*selection.packs,)
+    # Every rule the run could name (selected or not), for the per-rule keys of the file.
+    everything = [r for p in (FORMAT_PACK, *packs_of_run) for r in p.rules]
     try:
         settings = Settings(
             limits=Limits(**values["limits"]),
@@ -249,16 +252,7 @@ def _from_file(exc: SelectionError, effective: Effective) -> Exception:
     return exc
 
 
-def _packs(installed: dict[str, Pack], frameworks: Sequence[str] | None) -> list[Pack]:
-    from mcvalidate.format_rules import FORMAT_PACK
-
-    chosen = [installed[n] for n in frameworks or sorted(installed) if n in installed]
-    return [FORMAT_PACK, *chosen]
-
-
 def _resolve(name: str, key: str, rules: Sequence[Rule], packs: Sequence[Pack]) -> set[str]:
-    from mcvalidate.format_rules import FORMAT_PACK
-
     try:
         return match_rules([name], rules, (FORMAT_PACK, *packs))
     except SelectionError:
