@@ -107,16 +107,22 @@ class Checker:
             if validated.course is not None:
                 ran = True
                 refused = frozenset(doc.tainted | validated.tainted)
+                shared: dict[str, Any] = {}
                 for rule in self._checks:
                     problems.extend(
                         p
-                        for p in self._run(rule, validated.course, doc, refused)
+                        for p in self._run(rule, validated.course, doc, refused, shared)
                         if not within(p.pointer, refused)
                     )
         return self._result(doc, problems, ran)
 
     def _run(
-        self, rule: Rule, course: Course, doc: Document, refused: frozenset[str]
+        self,
+        rule: Rule,
+        course: Course,
+        doc: Document,
+        refused: frozenset[str],
+        shared: dict[str, Any],
     ) -> list[Problem]:
         assert rule.check is not None
         ctx = RuleContext(
@@ -126,6 +132,7 @@ class Checker:
             doc.nodes.__contains__,
             self.today,
             refused,
+            shared,
         )
         try:
             rule.check(course, ctx)

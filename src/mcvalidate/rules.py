@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import inspect
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
@@ -60,7 +60,7 @@ class Source:
 class RuleContext:
     """What a running rule can see besides the course, and how it reports a finding."""
 
-    __slots__ = ("_problems", "_refused", "_rule", "options", "path", "present", "today")
+    __slots__ = ("_problems", "_refused", "_rule", "options", "path", "present", "shared", "today")
 
     def __init__(
         self,
@@ -70,6 +70,7 @@ class RuleContext:
         present: Callable[[str], bool],
         today: datetime.date,
         refused: frozenset[str] = frozenset(),
+        shared: dict[str, Any] | None = None,
     ) -> None:
         self._rule = rule_id
         self._problems: list[Problem] = []
@@ -80,6 +81,10 @@ class RuleContext:
         self.today = today
         """The run's date (fixed once per run, so that tests can set it)."""
         self._refused = refused
+        self.shared: dict[str, Any] = {} if shared is None else shared
+        """A dictionary shared by all the rules run on one file, new for each file: an
+        analysis several rules need (the verbs of every outcome) is made once and kept here,
+        under a key that starts with the pack's name (``"bc-toolkit/starts"``)."""
 
     def refused(self, pointer: str) -> bool:
         """True when the file wrote a value at ``pointer`` (or around it) that the schema
@@ -90,6 +95,16 @@ class RuleContext:
         not to report a consequence of a mistake that is already reported.
         """
         return within(pointer, self._refused)
+
+    def any_refused(self, key: str, items: Sequence[object] | None, *fields: str) -> bool:
+        """True when a field of any item of the top-level list ``key`` was written but
+        refused by the schema (its own finding is already reported, and the model holds
+        nothing there): ``ctx.any_refused("assessments", course.assessments, "weight")``."""
+        return any(
+            self.refused(f"/{key}/{index}/{name}")
+            for index in range(len(items or ()))
+            for name in fields
+        )
 
     def report(self, pointer: str, message: str, *, fix: str = "", at_key: bool = False) -> None:
         """Report a finding about the value at ``pointer`` (or where it would be)."""
