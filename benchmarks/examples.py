@@ -32,9 +32,9 @@ def whole_runs(runs: int) -> list[float]:
 def in_process(runs: int) -> tuple[int, float]:
     from mcvalidate.discover import discover
     from mcvalidate.engine import Checker
-    from mcvalidate.packs import select
+    from mcvalidate.packs import Registry
 
-    checker = Checker(select())
+    checker = Checker(Registry().select())
     files = discover([str(EXAMPLES)])
     best = float("inf")
     for _ in range(runs):

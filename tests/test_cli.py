@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import ROOT
 from mcvalidate import __version__
 from mcvalidate.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
 
 EXAMPLES = ROOT / "examples"
 GOOD = sorted(EXAMPLES.glob("*.yaml"))
@@ -31,6 +33,7 @@ FINDING_KEYS = {
     "framework",
     "reference",
     "fix",
+    "pack",
 }
 COMPLETE = (EXAMPLES / "mass-timber-construction.yaml").read_text(encoding="utf-8")
 
@@ -72,7 +75,7 @@ def test_json_contract(tmp_path: Path) -> None:
     result = run("check", "--format", "json", str(path))
     assert result.exit_code == 1
     report = json.loads(result.output)
-    assert set(report) == {"version", "packs", "summary", "findings"}
+    assert set(report) == {"version", "packs", "pack_details", "summary", "findings"}
     assert report["version"] == __version__
     assert report["packs"] == ["bc-framework", "bc-toolkit"]
     assert report["summary"]["files"] == 1
@@ -140,7 +143,7 @@ def test_framework_option_limits_packs(tmp_path: Path) -> None:
         (["check", "no/such/file.yaml"], "the path 'no/such/file.yaml' does not exist"),
         (["check", "--frob"], "No such option '--frob'"),
         (["check", "--format", "xml"], "'xml' is not one of"),
-        (["explain", "no-such-rule"], "no rule is called 'no-such-rule'"),
+        (["explain", "no-such-rule"], "no rule or pack is called 'no-such-rule'"),
         (["nonsense"], "No such command 'nonsense'"),
     ],
 )
@@ -258,7 +261,12 @@ def test_schema_accepts_the_examples_and_refuses_a_typo() -> None:
 def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
-    assert result.output.strip() == f"mcvalidate, version {__version__}"
+    lines = result.output.splitlines()
+    assert lines[0] == f"mcvalidate, version {__version__}"
+    # Every installed pack, with the distribution that installed it.
+    assert "  pack format: distribution mcvalidate " + __version__ in lines
+    assert "  pack bc-framework: distribution mcvalidate " + __version__ in lines
+    assert "  pack bc-toolkit: distribution mcvalidate " + __version__ in lines
 
 
 def _loaded_modules(*args: str) -> set[str]:

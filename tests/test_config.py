@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from mcvalidate.cli import cli
-from mcvalidate.config import glob_match
+from mcvalidate.discover import glob_match
 
 TYPO = "title: x\nstatus: publish\n"
 
@@ -182,15 +182,27 @@ def test_require_suppression_reason(repo: Path) -> None:
         ("fail_on: sometimes\n", ".mcvalidate.yaml:1: bad value for 'fail_on'"),
         ("select: MC012\n", ".mcvalidate.yaml:1: bad value for 'select'"),
         ("severity:\n  MC012: loud\n", ".mcvalidate.yaml:2: bad value for 'severity.MC012'"),
-        ("severity:\n  no-such-rule: info\n", ".mcvalidate.yaml: 'severity' names 'no-such-rule'"),
+        (
+            "severity:\n  no-such-rule: info\n",
+            ".mcvalidate.yaml:1: 'severity': no rule or pack matches 'no-such-rule'",
+        ),
         ("rule_options:\n  BCT011: {max_hours: 5}\n", "BCT011 has no option 'max_hours'"),
         ("rule_options:\n  bc-framework: {action_verbs: [x]}\n", "bc-framework has no option"),
-        ("rule_options:\n  BCT011: {max_hours_per_week: many}\n", "should be like 60"),
-        ("per_file_ignores:\n  x/: [NOPE]\n", "'per_file_ignores' names 'NOPE'"),
+        (
+            "rule_options:\n  BCT011: {max_hours_per_week: many}\n",
+            "BCT011.max_hours_per_week should be number (like 60), not 'many'",
+        ),
+        (
+            "per_file_ignores:\n  x/: [NOPE]\n",
+            ".mcvalidate.yaml:1: 'per_file_ignores': no rule or pack matches 'NOPE'",
+        ),
         ("rule_paths: [missing.py]\n", "the rule path"),
-        ("frameworks: [eu-2022]\n", ".mcvalidate.yaml: 'frameworks': unknown framework 'eu-2022'"),
-        ("ignore: [BCX999]\n", ".mcvalidate.yaml: 'ignore': no rule or pack matches 'BCX999'"),
-        ("severity:\n  BCX999: 'off'\n", ".mcvalidate.yaml: 'severity': no rule or pack"),
+        (
+            "frameworks: [eu-2022]\n",
+            ".mcvalidate.yaml:1: 'frameworks': unknown framework 'eu-2022' (packs: format,",
+        ),
+        ("ignore: [BCX999]\n", ".mcvalidate.yaml:1: 'ignore': no rule or pack matches 'BCX999'"),
+        ("severity:\n  BCX999: 'off'\n", ".mcvalidate.yaml:1: 'severity': no rule or pack"),
         ("select: [MC012\n", ".mcvalidate.yaml:1: YAML syntax error"),
         ("severity:\n  MC001: info\n", "a file that cannot be read or checked is always an error"),
         ("severity:\n  yaml-syntax: 'off'\n", "'severity' names MC001"),
@@ -228,6 +240,7 @@ def test_show_config_prints_every_key_and_its_origin(repo: Path) -> None:
         "per_file_ignores",
         "severity",
         "fail_on",
+        "today",
         "rule_options",
         "require_suppression_reason",
         "rule_paths",
@@ -287,11 +300,13 @@ def test_limits_can_be_raised_or_lowered(repo: Path) -> None:
     assert "bad value for 'limits.max_depth'" in result.stderr
 
 
-def test_defaults_are_the_models_defaults() -> None:
-    from mcvalidate.config import DEFAULTS
-    from mcvalidate.config_model import FileConfig
+def test_the_configuration_limits_default_to_the_loaders_limits() -> None:
+    import dataclasses
 
-    assert FileConfig().model_dump() == DEFAULTS
+    from mcvalidate.config_model import FileConfig
+    from mcvalidate.limits import Limits
+
+    assert FileConfig().limits.model_dump() == dataclasses.asdict(Limits())
 
 
 def test_verb_options_set_for_the_pack_reach_all_three_wording_rules(repo: Path) -> None:

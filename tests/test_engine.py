@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, check_text
 from mcvalidate.cli import cli
 from mcvalidate.engine import Checker
 from mcvalidate.model import Course
-from mcvalidate.packs import select
+from mcvalidate.packs import Registry
 from mcvalidate.rules import Pack, RuleContext, Source, rule
+from mcvalidate.testing import check_text
+
+ROOT = Path(__file__).resolve().parents[1]
 
 SOURCE = Source("Test framework", "clause 1", "https://example.org/t", "inferred")
 
@@ -55,8 +57,7 @@ WORKING = Pack("working", "Working", "Test framework", "1", "https://example.org
 
 
 def test_a_raising_rule_becomes_an_internal_error_finding_and_others_still_run() -> None:
-    installed = {"broken": BROKEN, "working": WORKING}
-    checker = Checker(select(installed=installed))
+    checker = Checker(Registry(packs=[BROKEN, WORKING], installed=False).select())
     result = checker.check_bytes("c.yaml", b"title: x\n")
     rules = [f.rule for f in result.findings]
     assert rules.count("MC008") == 1
@@ -69,6 +70,7 @@ def test_a_raising_rule_becomes_an_internal_error_finding_and_others_still_run()
 
 LOCAL_PACK = """
 from mcvalidate.rules import Pack, Source, rule
+
 
 SOURCE = Source("Local framework", "clause 1", "https://example.org/l", "inferred")
 
@@ -131,7 +133,7 @@ def test_a_file_that_cannot_be_read_is_a_finding(tmp_path: Path) -> None:
     ],
 )
 def test_binary_and_invalid_utf8_are_located(raw: bytes, line: int, column: int) -> None:
-    result = Checker(select()).check_bytes("b.yaml", raw)
+    result = Checker(Registry().select()).check_bytes("b.yaml", raw)
     assert [f.rule for f in result.findings] == ["MC002"]
     assert (result.findings[0].span.line, result.findings[0].span.column) == (line, column)
 
@@ -163,8 +165,8 @@ def test_every_finding_carries_complete_metadata() -> None:
 def test_an_oversized_file_is_refused_without_being_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mcvalidate.engine import Settings
-    from mcvalidate.loader import Limits
+    from mcvalidate.limits import Limits
+    from mcvalidate.settings import Settings
 
     path = tmp_path / "big.yaml"
     path.write_text("title: x\n" + "# padding\n" * 100, encoding="utf-8")
@@ -173,7 +175,7 @@ def test_an_oversized_file_is_refused_without_being_read(
         raise AssertionError("the file was read")
 
     monkeypatch.setattr(Path, "read_bytes", no_reading)
-    checker = Checker(select(), Settings(limits=Limits(max_bytes=100)))
+    checker = Checker(Registry().select(), Settings(limits=Limits(max_bytes=100)))
     result = checker.check_file(path, "big.yaml")
     assert [f.rule for f in result.findings] == ["MC007"]
     assert "the limit is 100 bytes" in result.findings[0].message
@@ -181,7 +183,7 @@ def test_an_oversized_file_is_refused_without_being_read(
 
 def test_a_pipe_is_not_read(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.yaml")
-    result = Checker(select()).check_file(tmp_path / "pipe.yaml", "pipe.yaml")
+    result = Checker(Registry().select()).check_file(tmp_path / "pipe.yaml", "pipe.yaml")
     assert [f.rule for f in result.findings] == ["MC002"]
     assert "not a regular file" in result.findings[0].message
 

@@ -34,8 +34,10 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
-from mcvalidate.loader import Limits
+from mcvalidate.limits import Limits
+
+ROOT = Path(__file__).resolve().parents[1]
+
 
 TIMEOUT = 20.0  # seconds, for every run
 MEMORY = 2 * 1024**3  # bytes of address space for the mcvalidate process

@@ -25,7 +25,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
+
 
 GOOD = (ROOT / "examples" / "mass-timber-construction.yaml").read_text(encoding="utf-8")
 BAD = "title: x\nstatus: publish\n"

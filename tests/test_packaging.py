@@ -8,7 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_wheel_holds_engine_packs_data_and_entry_points(tmp_path: Path) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
 from mcvalidate.cli import cli
-from mcvalidate.runner import PARALLEL_FROM, Options, jobs_for
+from mcvalidate.parallel import PARALLEL_FROM, jobs_for
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +38,8 @@ def test_parallel_output_is_identical_to_serial(catalogue: Path, fmt: str) -> No
 
 
 def test_automatic_jobs_use_one_process_for_few_files() -> None:
-    assert jobs_for(Options(), 1) == 1
-    assert jobs_for(Options(), PARALLEL_FROM - 1) == 1
-    assert jobs_for(Options(), 10_000) >= 1
-    assert jobs_for(Options(jobs=4), 2) == 2  # never more processes than files
-    assert jobs_for(Options(jobs=3), 100) == 3
+    assert jobs_for(None, 1) == 1
+    assert jobs_for(None, PARALLEL_FROM - 1) == 1
+    assert jobs_for(None, 10_000) >= 1
+    assert jobs_for(4, 2) == 2  # never more processes than files
+    assert jobs_for(3, 100) == 3

@@ -20,9 +20,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from conftest import ROOT, TODAY
-from mcvalidate.engine import Checker, FileResult, Settings
-from mcvalidate.packs import select
+from mcvalidate.engine import Checker
+from mcvalidate.findings import FileResult
+from mcvalidate.packs import Registry
+from mcvalidate.settings import Settings
+from mcvalidate.testing import TODAY
+
+ROOT = Path(__file__).resolve().parents[1]
+
 
 # Hypothesis caches (Unicode tables, constants) outside the repository.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "mcvalidate-hypothesis")
@@ -35,9 +40,9 @@ PROPERTY = settings(
     suppress_health_check=[HealthCheck.too_slow],
 )
 
-CHECKER = Checker(select(), Settings(today=TODAY))
+CHECKER = Checker(Registry().select(), Settings(today=TODAY))
 # A second checker: a result must not depend on what the first one checked before.
-FRESH = Checker(select(), Settings(today=TODAY))
+FRESH = Checker(Registry().select(), Settings(today=TODAY))
 
 # The complete (valid) example courses, the material the edits start from.
 SOURCES = {path.name: path.read_bytes() for path in sorted((ROOT / "examples").glob("*.yaml"))}

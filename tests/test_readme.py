@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT
 from mcvalidate.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_readme_sample_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:

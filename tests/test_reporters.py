@@ -20,14 +20,17 @@ import pytest
 from jsonschema import Draft4Validator
 from jsonschema.validators import validator_for
 
-from conftest import ROOT, check_text
 from mcvalidate import __version__
-from mcvalidate.engine import FileResult
-from mcvalidate.findings import Finding, Severity, Suppression
-from mcvalidate.packs import select
-from mcvalidate.reporters import FORMATS, Run, renderer
+from mcvalidate.findings import FileResult, Finding, Severity, Suppression
+from mcvalidate.packs import Registry
+from mcvalidate.report import PackInfo, Report
+from mcvalidate.reporters import FORMATS, renderer
+from mcvalidate.testing import check_text
 
-SELECTION = select()
+ROOT = Path(__file__).resolve().parents[1]
+
+
+SELECTION = Registry().select()
 SARIF_SCHEMA = json.loads(
     (Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")
 )
@@ -54,12 +57,16 @@ COMPLETE = (ROOT / "examples" / "mass-timber-construction.yaml").read_text(encod
 
 def make_run(
     *results: FileResult, fail_on: Severity = Severity.ERROR, with_rules: bool = True
-) -> Run:
+) -> Report:
     rules = SELECTION.by_id if with_rules else {}
-    return Run(results=list(results), packs=SELECTION.packs, fail_on=fail_on, rules=rules)
+    packs = [
+        PackInfo(p.name, p.title, p.version, p.url, "mcvalidate", "0.1.0")
+        for p in SELECTION.applied
+    ]
+    return Report(results=list(results), packs=packs, fail_on=fail_on, rules=rules)
 
 
-def render(name: str, run: Run) -> str:
+def render(name: str, run: Report) -> str:
     stream = io.StringIO()
     renderer(name)(run, stream)
     return stream.getvalue()
@@ -109,7 +116,7 @@ def test_the_formats_are_registered() -> None:
 # SARIF ------------------------------------------------------------------------------------
 
 
-def sarif(run: Run) -> dict[str, Any]:
+def sarif(run: Report) -> dict[str, Any]:
     log: dict[str, Any] = json.loads(render("sarif", run))
     validator = validator_for(SARIF_SCHEMA)
     assert validator is Draft4Validator  # what the schema's "$schema" declares
@@ -147,6 +154,7 @@ def test_sarif_describes_exactly_the_rules_that_fired(results: list[FileResult])
         assert descriptor["properties"] == {
             "framework": rule.source.citation,
             "evidence": rule.source.evidence,
+            "pack": SELECTION.pack_of(rule.id).name,
         }
         if rule.source.url.startswith("https://"):
             assert descriptor["helpUri"] == rule.source.url
@@ -237,7 +245,7 @@ def test_sarif_gives_a_file_uri_for_a_path_outside_the_source_root() -> None:
 # JUnit ------------------------------------------------------------------------------------
 
 
-def junit(run: Run) -> ET.Element:
+def junit(run: Report) -> ET.Element:
     text = render("junit", run)
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     assert text.isascii()  # valid UTF-8 whatever the stream's encoding
@@ -330,7 +338,7 @@ def parse_command(line: str) -> tuple[str, dict[str, str], str]:
     return match["command"], properties, unescape(match["data"], DATA_ESCAPES)
 
 
-def check_github(run: Run) -> list[str]:
+def check_github(run: Report) -> list[str]:
     lines = render("github", run).splitlines()
     findings = [f for r in run.results for f in r.findings]
     assert len(lines) == len(findings) + 1

@@ -1,29 +1,21 @@
 """Every rule is documented, cites a source, and its documented examples behave as documented.
 
 The ``Fails::`` and ``Passes::`` examples in a rule's docstring are what ``mcvalidate explain``
-shows a user; running them keeps them honest.
+shows a user; running them (through the public test kit) keeps them honest.
 """
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from conftest import check_text
-from mcvalidate.catalogue import packs
+from mcvalidate.catalogue import built_in_packs
 from mcvalidate.rules import Rule
+from mcvalidate.testing import assert_examples, example, rule_examples
 
 # Rules whose examples cannot be YAML text: about bytes, a bug in a rule, a baseline file.
 PROSE_EXAMPLES = {"MC002", "MC008", "MC033"}
-ALL_RULES = [pytest.param(r, id=r.id) for p in packs() for r in p.rules]
-
-
-def example(rule: Rule, heading: str) -> str:
-    match = re.search(rf"^{heading}::\n\n((?:    .*\n?|\n)+)", rule.doc, re.MULTILINE)
-    assert match, f"{rule.id} has no '{heading}::' example"
-    lines = match.group(1).rstrip().splitlines()
-    return "\n".join(line[4:] for line in lines) + "\n"
+PACKS = built_in_packs()
+ALL_RULES = [pytest.param(r, id=r.id) for p in PACKS for r in p.rules]
 
 
 @pytest.mark.parametrize("rule", ALL_RULES)
@@ -37,20 +29,11 @@ def test_rule_is_documented(rule: Rule) -> None:
     example(rule, "Passes")
 
 
-@pytest.mark.parametrize("rule", [p for p in ALL_RULES if p.values[0].id not in PROSE_EXAMPLES])
+@pytest.mark.parametrize("rule", rule_examples(PACKS))
 def test_documented_examples_behave(rule: Rule) -> None:
-    # All rules run, as they would for a user (an unused-ignore example needs the rule it
-    # names), with reasons required (for the rule that asks for them).
-    failing = check_text(example(rule, "Fails"), require_reason=True)
-    assert any(f.rule == rule.id for f in failing.findings), f"{rule.id}: 'Fails' example passes"
-    passing = check_text(example(rule, "Passes"), require_reason=True)
-    assert not [f for f in passing.findings if f.rule == rule.id], (
-        f"{rule.id}: 'Passes' example fails: {[f.message for f in passing.findings]}"
-    )
+    assert_examples(rule)
 
 
 def test_prose_examples_are_only_where_yaml_cannot_show_it() -> None:
-    for p in ALL_RULES:
-        rule = p.values[0]
-        is_prose = example(rule, "Fails").startswith("(")
-        assert is_prose == (rule.id in PROSE_EXAMPLES), rule.id
+    prose = {r.id for p in PACKS for r in p.rules} - {p.values[0].id for p in rule_examples(PACKS)}
+    assert prose == PROSE_EXAMPLES

@@ -26,7 +26,8 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
+
 
 SUITE = ROOT / "tests" / "data" / "yaml-test-suite"
 FILES = sorted(SUITE.glob("*.yaml"))

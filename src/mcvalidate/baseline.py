@@ -3,7 +3,9 @@
 Entries are keyed on the file (relative to the baseline file's directory), the rule and the
 JSON pointer of the value concerned, never on line numbers, so unrelated edits keep them valid.
 An entry counts how many findings share its key. Entries that no longer match a finding of a
-file checked in this run are reported (MC033), so the baseline only shrinks.
+file checked in this run, by a rule that ran, are reported (MC033), so the baseline only
+shrinks; entries of rules the run left out (another ``--framework``, ``--select``) are neither
+applied nor stale.
 
 The file is JSON with one entry per line, so that a reported stale entry has a line number and
 a review of a baseline change reads like a list.
@@ -14,22 +16,16 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mcvalidate.discover import display_path
-from mcvalidate.engine import FileResult
-from mcvalidate.findings import Finding, Span
+from mcvalidate.errors import BaselineError
+from mcvalidate.findings import FileResult, Finding, Problem, Span
 from mcvalidate.format_rules import STALE_BASELINE
-from mcvalidate.packs import ALWAYS_ON
 
 VERSION = 1
 Key = tuple[str, str, str]  # (path relative to the baseline file, rule, pointer)
-
-
-class BaselineError(ValueError):
-    """The baseline file cannot be read (a usage error: exit 2)."""
 
 
 @dataclass
@@ -39,15 +35,16 @@ class Baseline:
     lines: dict[Key, int]
 
 
-def write(path: Path, results: Iterable[FileResult]) -> int:
-    """Record the active findings of ``results``; returns how many were recorded. Files that
-    cannot be read or checked (and crashed rules) are never recorded: they must stay visible."""
+def write(path: Path, results: Iterable[FileResult], recordable: Set[str]) -> int:
+    """Record the active findings of ``results`` by the rules in ``recordable``; returns how
+    many were recorded. Files that cannot be read or checked (and crashed rules) are never
+    recordable: they must stay visible."""
     base = _base(path)
     counts: Counter[Key] = Counter(
         _key(base, finding)
         for result in results
         for finding in result.findings
-        if finding.rule not in ALWAYS_ON
+        if finding.rule in recordable
     )
     rows = [
         json.dumps({"path": p, "rule": r, "pointer": q, "count": n}, ensure_ascii=False)
@@ -87,12 +84,13 @@ def read(path: Path) -> Baseline:
 
 
 def apply(
-    baseline: Baseline, results: Sequence[FileResult]
-) -> tuple[list[FileResult], int, FileResult | None]:
+    baseline: Baseline, results: Sequence[FileResult], recordable: Set[str]
+) -> tuple[list[FileResult], int, list[Problem]]:
     """Leave out the findings the baseline lists; report its entries that match nothing.
 
-    Returns the filtered results, how many findings were left out, and a result for the
-    baseline file holding its stale entries (None when there are none).
+    ``recordable`` holds the ids of the rules that ran and can be baselined: only their
+    entries are applied or stale. Returns the filtered results, how many findings were left
+    out, and a problem for each stale entry (at its line in the baseline file).
     """
     remaining = Counter(baseline.entries)
     filtered = []
@@ -104,7 +102,7 @@ def apply(
         checked.add(_relative(base, result.path))
         for finding in result.findings:
             key = _key(base, finding)
-            if finding.rule not in ALWAYS_ON and remaining[key] > 0:
+            if finding.rule in recordable and remaining[key] > 0:
                 remaining[key] -= 1
                 left_out += 1
             else:
@@ -113,27 +111,21 @@ def apply(
     stale = [
         _stale(baseline, key, count)
         for key, count in sorted(remaining.items())
-        if count > 0 and key[0] in checked
+        if count > 0 and key[0] in checked and key[1] in recordable
     ]
-    report = FileResult(display_path(baseline.path), tuple(stale), {}) if stale else None
-    return filtered, left_out, report
+    return filtered, left_out, stale
 
 
-def _stale(baseline: Baseline, key: Key, count: int) -> Finding:
+def _stale(baseline: Baseline, key: Key, count: int) -> Problem:
     line = baseline.lines.get(key, 1)
     path, rule, pointer = key
     times = f" ({count} of them)" if count > 1 else ""
-    return Finding(
-        path=display_path(baseline.path),
+    return Problem(
+        STALE_BASELINE,
+        f"The baseline entry for {rule} at '{pointer or '/'}' in {path} matches no finding any "
+        f"more{times}.",
+        pointer,
         span=Span(line, 1, line, 1),
-        pointer=pointer,
-        rule=STALE_BASELINE.id,
-        name=STALE_BASELINE.name,
-        severity=STALE_BASELINE.severity,
-        message=f"The baseline entry for {rule} at '{pointer or '/'}' in {path} matches no "
-        f"finding any more{times}.",
-        framework=STALE_BASELINE.source.citation,
-        reference=STALE_BASELINE.source.url,
         fix="Remove the entry, or write the baseline again with --write-baseline.",
     )
 
@@ -148,4 +140,6 @@ def _key(base: str, finding: Finding) -> Key:
 
 
 def _relative(base: str, display: str) -> str:
+    # Unlike discover.relative_to, a file outside the baseline's directory is still keyed
+    # (with '..'), so that a baseline can sit in a subdirectory of the checked tree.
     return Path(os.path.relpath(os.path.abspath(display), base)).as_posix()

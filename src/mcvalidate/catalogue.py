@@ -1,44 +1,48 @@
-"""What mcvalidate can tell about its rules: the table, one rule's explanation, the catalogue
-page (``docs/rules.md``) and the course JSON Schema. All of it is generated from the rule
-metadata and the models, so none of it can drift from the code.
+"""What mcvalidate can tell about its rules and packs: the table, one rule's or pack's
+explanation, the catalogue page (``docs/rules.md``) and the course JSON Schema. All of it is
+generated from the rule metadata and the models, so none of it can drift from the code.
+
+Every pack of the registry is shown, the local ``rule_paths`` packs of the configuration
+included; a pack that cannot be loaded is listed as broken, with why.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from mcvalidate.format_rules import FORMAT_PACK
-from mcvalidate.packs import SelectionError, available
+from mcvalidate.packs import Registry
 from mcvalidate.rules import EVIDENCE, Pack, Rule
 
 SCHEMA_ID = "https://example.org/mcvalidate/course-1.schema.json"
 
 
-def packs(frameworks: Sequence[str] = ()) -> list[Pack]:
-    """The format pack and the installed packs (or only those named)."""
-    installed = available()
-    for name in frameworks:
-        if name not in installed and name != FORMAT_PACK.name:
-            raise SelectionError(f"unknown framework '{name}'")
-    chosen = [FORMAT_PACK, *installed.values()]
-    return [p for p in chosen if not frameworks or p.name in frameworks]
+def chosen(
+    registry: Registry, frameworks: Sequence[str] = ()
+) -> list[tuple[str, Pack | None, str]]:
+    """``(name, pack, "")`` for the packs named (default: all), ``(name, None, why)`` for a
+    broken one; a name that is no pack is an error listing the packs."""
+    rows = registry.loaded()
+    if not frameworks:
+        return rows
+    wanted = [name.strip().lower() for name in frameworks]
+    for name in wanted:
+        if name not in {row[0].lower() for row in rows}:
+            raise registry.unknown_pack(name)
+    return [row for row in rows if row[0].lower() in wanted]
 
 
-def find(name: str) -> tuple[Pack, Rule]:
-    for pack in packs():
-        for rule in pack.rules:
-            if name in (rule.id, rule.name) or name.upper() == rule.id:
-                return pack, rule
-    raise SelectionError(f"no rule is called '{name}' (see 'mcvalidate rules')")
-
-
-def rule_record(pack: Pack, rule: Rule) -> dict[str, Any]:
+def rule_record(pack: Pack, rule: Rule, registry: Registry | None = None) -> dict[str, Any]:
+    """One rule as ``mcvalidate rules --format json`` lists it."""
+    origin = registry.origin(pack.name) if registry is not None else None
     return {
         "id": rule.id,
         "name": rule.name,
         "pack": pack.name,
+        "pack_version": pack.version,
+        "distribution": origin.distribution if origin else "",
         "severity": rule.severity.value,
         "summary": rule.summary,
         "source": {
@@ -47,14 +51,24 @@ def rule_record(pack: Pack, rule: Rule) -> dict[str, Any]:
             "url": rule.source.url,
             "evidence": rule.source.evidence,
         },
-        "options": dict(rule.options),
+        "options": {
+            key: list(o.default) if isinstance(o.default, tuple) else o.default
+            for key, o in rule.options.items()
+        },
     }
 
 
-def render_rules(frameworks: Sequence[str], output_format: str, stream: TextIO) -> None:
-    chosen = packs(frameworks)
+def render_rules(
+    registry: Registry, frameworks: Sequence[str], output_format: str, stream: TextIO, err: TextIO
+) -> None:
+    """The rule table (text) or list (JSON) of the packs named (default: every pack)."""
+    rows = chosen(registry, frameworks)
+    for _, pack, why in rows:
+        if pack is None:
+            err.write(f"mcvalidate: warning: broken pack: {why}\n")
+    packs = [pack for _, pack, _ in rows if pack is not None]
     if output_format == "json":
-        records = [rule_record(p, r) for p in chosen for r in p.rules]
+        records = [rule_record(p, r, registry) for p in packs for r in p.rules]
         json.dump(records, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
         return
@@ -64,7 +78,7 @@ def render_rules(frameworks: Sequence[str], output_format: str, stream: TextIO) 
     table = Table(title="mcvalidate rules", show_lines=False)
     for column in ("id", "name", "severity", "pack", "evidence", "summary"):
         table.add_column(column, overflow="fold")
-    for pack in chosen:
+    for pack in packs:
         for rule in pack.rules:
             table.add_row(
                 rule.id,
@@ -72,15 +86,25 @@ def render_rules(frameworks: Sequence[str], output_format: str, stream: TextIO) 
                 rule.severity.value,
                 pack.name,
                 rule.source.evidence,
-                rule.summary,
+                plain(rule.summary),
             )
     console = Console(file=stream, highlight=False)
     if not console.is_terminal:
         console.width = 200  # a pipe or a file: do not fold the table to 80 columns
     console.print(table)
+    for name, pack, why in rows:
+        origin = registry.origin(name)
+        state = f"{pack.version}, {len(pack.rules)} rules" if pack else f"BROKEN: {why}"
+        console.print(f"pack {name} ({state}) from {origin}", soft_wrap=True)
+
+
+def plain(text: str) -> str:
+    """Docstring markup (````code````) as plain text, for tables and SARIF."""
+    return re.sub(r"``([^`]+)``", r"'\1'", text)
 
 
 def explain_lines(pack: Pack, rule: Rule) -> Iterator[str]:
+    """A rule's page, as ``mcvalidate explain`` prints it and ``docs/rules.md`` holds it."""
     yield f"{rule.id} {rule.name} ({rule.severity.value}, pack {pack.name})"
     yield ""
     yield rule.summary
@@ -89,21 +113,55 @@ def explain_lines(pack: Pack, rule: Rule) -> Iterator[str]:
     yield f"Clause:   {rule.source.clause}"
     yield f"Link:     {rule.source.url}"
     yield f"Evidence: {rule.source.evidence} ({EVIDENCE[rule.source.evidence]})"
-    for key, value in rule.options.items():
-        yield f"Option:   {key} = {value!r}"
+    for key, option in rule.options.items():
+        default = list(option.default) if isinstance(option.default, tuple) else option.default
+        yield f"Option:   {key} = {default!r} {option.describe()}"
+    yield f"Code:     {rule.origin}"
     yield ""
     yield rule.doc
 
 
-def explain_rule(name: str, stream: TextIO) -> None:
-    pack, rule = find(name)
-    stream.write("\n".join(explain_lines(pack, rule)) + "\n")
+def pack_lines(pack: Pack, registry: Registry) -> Iterator[str]:
+    """A pack's page: what it is, where it comes from, what it needs, and its rules."""
+    yield f"{pack.name}: {pack.title}"
+    yield ""
+    yield f"Framework: {pack.framework} (version {pack.version})"
+    yield f"Link:      {pack.url}"
+    yield f"From:      {registry.origin(pack.name)}"
+    if pack.requires:
+        yield f"Needs:     mcvalidate {pack.requires}"
+    if pack.requires_packs:
+        yield f"Needs:     the packs {', '.join(pack.requires_packs)}"
+    if pack.field_keys or pack.namespace:
+        keys = ", ".join(pack.field_keys) + (
+            f" (and {pack.namespace}...)" if pack.namespace else ""
+        )
+        yield f"Fields:    {keys}"
+    yield ""
+    for rule in pack.rules:
+        yield f"  {rule.id} {rule.name} ({rule.severity.value}): {rule.summary}"
 
 
-def course_schema() -> dict[str, Any]:
+def explain(registry: Registry, name: str, stream: TextIO) -> None:
+    """``mcvalidate explain NAME``: a rule's page (by id or name), or a pack's."""
+    pack, rule = registry.find(name)
+    lines = pack_lines(pack, registry) if rule is None else explain_lines(pack, rule)
+    stream.write("\n".join(lines) + "\n")
+
+
+def course_schema(packs: Sequence[Pack] = ()) -> dict[str, Any]:
+    """The JSON Schema of the course format, with the fields ``packs`` declare."""
     from mcvalidate.model import Course
 
     schema = Course.model_json_schema()
+    for pack in packs:
+        if pack.fields is None:
+            continue
+        extra = pack.fields.model_json_schema(ref_template="#/$defs/{model}")
+        schema.setdefault("$defs", {}).update(extra.pop("$defs", {}))
+        for key, prop in extra.get("properties", {}).items():
+            described = prop.get("description") or f"A field of the pack '{pack.name}'."
+            schema["properties"][key] = {**prop, "description": described}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -111,8 +169,8 @@ def course_schema() -> dict[str, Any]:
     }
 
 
-def markdown() -> str:
-    """The rule catalogue page, ``docs/rules.md``."""
+def markdown(packs: Sequence[Pack]) -> str:
+    """The rule catalogue page, ``docs/rules.md``, for ``packs`` (format first)."""
     out = [
         "# Rule catalogue",
         "",
@@ -120,7 +178,7 @@ def markdown() -> str:
         "a test keeps it in sync. `mcvalidate explain RULE` prints the same text.",
         "",
     ]
-    for pack in packs():
+    for pack in packs:
         out += [
             f"## {pack.name}: {pack.title}",
             "",
@@ -139,5 +197,16 @@ def markdown() -> str:
     return "\n".join(out)
 
 
+def built_in_packs() -> list[Pack]:
+    """The packs ``docs/rules.md`` documents: those mcvalidate's own distribution installs,
+    whatever else is installed beside them."""
+    registry = Registry()
+    return [
+        registry.pack(name)
+        for name in registry.names
+        if registry.origin(name).distribution == "mcvalidate"
+    ]
+
+
 if __name__ == "__main__":
-    print(markdown(), end="")
+    print(markdown(built_in_packs()), end="")

@@ -12,11 +12,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from mcvalidate import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, __version__
+from mcvalidate.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from mcvalidate.packs import Registry
 
 
 class _Main(click.Group):
@@ -56,8 +60,29 @@ def _split(values: Iterable[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: mcvalidate's version, then every installed pack with the distribution
+    that installed it (read from the packages' metadata: no pack is imported)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from mcvalidate.packs import Registry
+
+    registry = Registry()
+    click.echo(f"mcvalidate, version {__version__}")
+    for name in registry.names:
+        click.echo(f"  pack {name}: {registry.origin(name)}")
+    ctx.exit(EXIT_OK)
+
+
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="mcvalidate")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Show the version and the installed packs, and exit.",
+)
 def cli() -> None:
     """Validate micro-credential course definitions (YAML) against published frameworks.
 
@@ -66,16 +91,13 @@ def cli() -> None:
     """
 
 
-FORMAT_NAMES = ("text", "json", "sarif", "junit", "github", "gitlab")
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, type=str)
 @click.option(
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(FORMAT_NAMES),
+    type=click.Choice(tuple(FORMATS)),
     help="Report format; repeatable, paired with --output. Default: text (github inside "
     "GitHub Actions).",
 )
@@ -99,8 +121,25 @@ FORMAT_NAMES = ("text", "json", "sarif", "junit", "github", "gitlab")
     metavar="NAME",
     help="Rule pack to apply (repeatable). Default: every installed pack.",
 )
-@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (ids, names).")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (ids, names).")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules: ids, names, id prefixes or pack names (repeatable or a,b).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Skip these rules: ids, names, id prefixes or pack names.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="The run's date (YYYY-MM-DD) for the rules that compare dates. [default: today]",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the findings, one line each.")
 @click.option(
     "--color",
@@ -140,6 +179,7 @@ def check(
     frameworks: Sequence[str],
     select: Sequence[str],
     ignore: Sequence[str],
+    today: Any,
     quiet: bool,
     color: str,
     config: str | None,
@@ -164,6 +204,7 @@ def check(
         frameworks=_split(frameworks),
         select=_split(select) if select else None,
         ignore=_split(ignore) if ignore else None,
+        today=today.date() if today is not None else None,
         quiet=quiet,
         color=color,
         config=config,
@@ -179,44 +220,84 @@ def check(
     return run(options, sys.stdout, sys.stderr)
 
 
+def _config_options(function: Any) -> Any:
+    """``--config`` and ``--isolated`` for the commands that list rules: the configuration's
+    local packs (``rule_paths``) are shown like installed ones."""
+    function = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(
+        function
+    )
+    return click.option("--config", metavar="FILE", help="Use this configuration file.")(function)
+
+
+def _registry(config: str | None, isolated: bool) -> Registry:
+    from mcvalidate.config import resolve
+    from mcvalidate.packs import Registry
+
+    found = resolve(config, isolated)
+    return Registry([found.root / p for p in found.values.rule_paths])
+
+
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @click.option("--framework", "frameworks", multiple=True, metavar="NAME", help="Only this pack.")
-def list_rules(output_format: str, frameworks: Sequence[str]) -> None:
-    """List every rule: id, name, severity, pack, evidence and summary."""
+@_config_options
+def list_rules(
+    output_format: str, frameworks: Sequence[str], config: str | None, isolated: bool
+) -> None:
+    """List every rule: id, name, severity, pack, evidence and summary; then the packs, with
+    their versions and where they come from."""
     from mcvalidate.catalogue import render_rules
-    from mcvalidate.packs import SelectionError
+    from mcvalidate.errors import McvalidateError
 
     try:
-        render_rules(_split(frameworks), output_format, sys.stdout)
-    except SelectionError as exc:
+        registry = _registry(config, isolated)
+        render_rules(registry, _split(frameworks), output_format, sys.stdout, sys.stderr)
+    except McvalidateError as exc:
         _fail(str(exc))
 
 
 @cli.command()
 @click.argument("rule")
-def explain(rule: str) -> None:
-    """Explain one rule (by id or name): what it checks, why, and examples."""
-    from mcvalidate.catalogue import explain_rule
-    from mcvalidate.packs import SelectionError
+@_config_options
+def explain(rule: str, config: str | None, isolated: bool) -> None:
+    """Explain one rule (by id or name: what it checks, why, its options and examples) or one
+    pack (by name)."""
+    from mcvalidate.catalogue import explain as explain_name
+    from mcvalidate.errors import McvalidateError
 
     try:
-        explain_rule(rule, sys.stdout)
-    except SelectionError as exc:
+        explain_name(_registry(config, isolated), rule, sys.stdout)
+    except McvalidateError as exc:
         _fail(str(exc))
 
 
 @cli.command()
 @click.argument("which", type=click.Choice(["course", "config"]), default="course")
-def schema(which: str) -> None:
+@click.option(
+    "--framework",
+    "frameworks",
+    multiple=True,
+    metavar="NAME",
+    help="Include the fields of these packs only (default: every pack that declares some).",
+)
+@_config_options
+def schema(which: str, frameworks: Sequence[str], config: str | None, isolated: bool) -> None:
     """Print the JSON Schema of the course format (default) or of the configuration file,
-    generated from the models."""
+    generated from the models; the course schema includes the packs' own fields."""
     import json
 
-    from mcvalidate.catalogue import course_schema
+    from mcvalidate.catalogue import chosen, course_schema
     from mcvalidate.config import schema as config_schema
+    from mcvalidate.errors import McvalidateError
 
-    document = course_schema() if which == "course" else config_schema()
+    try:
+        if which == "config":
+            document = config_schema()
+        else:
+            rows = chosen(_registry(config, isolated), _split(frameworks))
+            document = course_schema([pack for _, pack, _ in rows if pack is not None])
+    except McvalidateError as exc:
+        _fail(str(exc))
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 

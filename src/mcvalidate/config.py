@@ -1,63 +1,42 @@
 """Configuration in the repository: ``.mcvalidate.yaml`` or ``[tool.mcvalidate]`` in
-``pyproject.toml``, found by walking up from the working directory.
+``pyproject.toml``, found by walking up from the working directory, with the command line
+layered over it.
 
-Precedence: built-in defaults, then the configuration file, then the command line. Every
-setting remembers where its value came from, for ``mcvalidate check --show-config``. Unknown
-keys and bad values are configuration errors (exit code 2) that name the key and the file, with
-the line when the file is YAML. Paths and globs in the file are relative to its directory.
+Precedence: built-in defaults (written once, in :class:`mcvalidate.config_model.FileConfig`),
+then the configuration file, then the command line. Every setting remembers where its value
+came from, for ``mcvalidate check --show-config``. Unknown keys and bad values are
+configuration errors (exit code 2) that name the key and the file, with the line when the file
+is YAML. Paths and globs in the file are relative to its directory.
 """
 
 from __future__ import annotations
 
-import copy
-import functools
-import re
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, TextIO
 
-from mcvalidate.loader import Limits
+from pydantic import ValidationError
 
-if TYPE_CHECKING:
-    from pydantic import ValidationError
+from mcvalidate.config_model import FileConfig
+from mcvalidate.errors import ConfigError, SelectionError, UsageError
 
 CONFIG_NAMES = (".mcvalidate.yaml", ".mcvalidate.yml")
+KEYS = tuple(FileConfig.model_fields)
+COMMAND_LINE = "command line"
 
 
-class ConfigError(ValueError):
-    """The configuration cannot be used; the message names the file and the key."""
+@dataclass(frozen=True)
+class Configuration:
+    """The settings in force: the file's values with the command line's over them, where
+    each came from, and the file they were read from (None: defaults only)."""
 
-
-# The value of every key when no file sets it. The pydantic model that validates a file
-# (mcvalidate.config_model) is only built when there is a file: most runs have none.
-_LIMITS = Limits()
-DEFAULTS: dict[str, Any] = {
-    "frameworks": None,
-    "select": [],
-    "ignore": [],
-    "per_file_ignores": {},
-    "severity": {},
-    "fail_on": "error",
-    "rule_options": {},
-    "require_suppression_reason": False,
-    "rule_paths": [],
-    "exclude": [],
-    "limits": {
-        "max_bytes": _LIMITS.max_bytes,
-        "max_nodes": _LIMITS.max_nodes,
-        "max_depth": _LIMITS.max_depth,
-    },
-}
-KEYS = tuple(DEFAULTS)
-
-
-@dataclass
-class Loaded:
-    """A configuration file's values, and where they came from."""
-
-    values: dict[str, Any] = field(default_factory=lambda: copy.deepcopy(DEFAULTS))
+    values: FileConfig = field(default_factory=FileConfig)
     path: Path | None = None
-    given: frozenset[str] = frozenset()
+    origins: Mapping[str, str] = field(default_factory=dict)
+    # The line of each key of a YAML file, by JSON pointer, for messages.
+    lines: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -65,9 +44,54 @@ class Loaded:
         return self.path.parent if self.path else Path.cwd()
 
     def origin(self, key: str) -> str:
-        if self.path is not None and key in self.given:
-            return str(self.path)
-        return "default"
+        return self.origins.get(key, "default")
+
+    def where(self, key: str) -> str:
+        """``file:line: `` for messages about ``key`` ("" without a file)."""
+        if self.path is None:
+            return ""
+        line = self.lines.get(f"/{key}") if key else None
+        return f"{self.path}:{line}: " if line else f"{self.path}: "
+
+    def over(self, given: Mapping[str, Any]) -> Configuration:
+        """This configuration with the command line's values (those not None) over it."""
+        given = {k: v for k, v in given.items() if v is not None}
+        if not given:
+            return self
+        values = FileConfig.model_validate({**self.values.model_dump(), **given})
+        origins = {**self.origins, **dict.fromkeys(given, COMMAND_LINE)}
+        return Configuration(values, self.path, origins, self.lines)
+
+    def named_in_file(self, exc: SelectionError) -> Exception:
+        """A selection error, naming the file and key when the name was written there (the
+        command line's own mistakes need no file)."""
+        for key in ("frameworks", "select", "ignore", "severity"):
+            written = getattr(self.values, key) or ()
+            if self.origin(key) == str(self.path) and exc.name in written:
+                return ConfigError(f"{self.where(key)}'{key}': {exc}")
+        return exc
+
+    def show(self, stream: TextIO) -> None:
+        """Every key's value in force and where it comes from (``--show-config``)."""
+        stream.write(f"# configuration file: {self.path or 'none (defaults only)'}\n")
+        width = max(len(key) for key in KEYS)
+        data = self.values.model_dump(mode="json")
+        for key in KEYS:
+            value = json.dumps(data[key], ensure_ascii=False)
+            stream.write(f"{key.ljust(width)} = {value}  # {self.origin(key)}\n")
+
+
+def resolve(config: str | None, isolated: bool, start: Path | None = None) -> Configuration:
+    """The configuration of a run: the file named (``--config``), none (``--isolated``), or the
+    nearest one at or above ``start`` (default: the working directory)."""
+    if config and isolated:
+        raise UsageError("--config and --isolated cannot be used together")
+    if config:
+        return load(Path(config))
+    if isolated:
+        return Configuration()
+    found = find(start or Path.cwd())
+    return load(found) if found else Configuration()
 
 
 def find(start: Path) -> Path | None:
@@ -82,25 +106,24 @@ def find(start: Path) -> Path | None:
     return None
 
 
-def load(path: Path) -> Loaded:
+def load(path: Path) -> Configuration:
     """Read and validate one configuration file."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    lines: dict[str, int] = {}
     if path.name == "pyproject.toml":
-        data, lines = _toml_table(path, raw), None
+        data = _toml_table(path, raw)
     else:
         data, lines = _yaml_mapping(path, raw)
-    from pydantic import ValidationError
-
-    from mcvalidate.config_model import FileConfig
-
     try:
         values = FileConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(_describe(path, exc, lines)) from exc
-    return Loaded(values.model_dump(), path, frozenset(values.model_fields_set))
+        where = lines if path.name != "pyproject.toml" else None
+        raise ConfigError(_describe(path, exc, where)) from None
+    origins = dict.fromkeys(values.model_fields_set, str(path))
+    return Configuration(values, path, origins, lines)
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -125,29 +148,32 @@ def _toml_table(path: Path, raw: bytes) -> Any:
 def _yaml_mapping(path: Path, raw: bytes) -> tuple[Any, dict[str, int]]:
     """The YAML file's data, and the line of each key (by JSON pointer) for messages. A file of
     comments only is an empty configuration."""
+    from mcvalidate.format_rules import NOT_A_MAPPING
     from mcvalidate.loader import load as load_yaml
 
     doc = load_yaml(str(path), raw)
     if doc.problems:
         problem = doc.problems[0]
-        if problem.rule == "MC005" and "empty" in problem.message:
+        if problem.rule is NOT_A_MAPPING and "empty" in problem.message:
             return {}, {}
         line = problem.span.line if problem.span else 1
         message = problem.message
-        if problem.rule == "MC005":
+        if problem.rule is NOT_A_MAPPING:
             message = "the configuration must be one mapping of 'key: value' lines"
         raise ConfigError(f"{path}:{line}: {message}")
-    lines = {pointer: value.start_mark.line + 1 for pointer, (_, value) in doc.nodes.items()}
+    lines = {p: (key or value).start_mark.line + 1 for p, (key, value) in doc.nodes.items()}
     return doc.data, lines
 
 
 def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) -> str:
+    from mcvalidate.pointer import join
+
     error = exc.errors(include_url=False)[0]
     loc = [str(part) for part in error["loc"]]
     key = ".".join(loc) or "(top level)"
     where = str(path)
     if lines is not None:
-        pointer = "".join(f"/{part}" for part in loc)
+        pointer = join(loc)
         while pointer and pointer not in lines:
             pointer = pointer.rpartition("/")[0]
         where = f"{path}:{lines.get(pointer, 1)}"
@@ -162,35 +188,8 @@ def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) ->
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of the configuration file."""
-    from mcvalidate.config_model import FileConfig
-
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://example.org/mcvalidate/config.schema.json",
         **FileConfig.model_json_schema(),
     }
-
-
-def glob_match(pattern: str, path: str) -> bool:
-    """Match a slash-separated relative ``path`` against a glob: ``*`` and ``?`` stay within a
-    directory, ``**`` spans directories, a pattern without a slash matches the file name in
-    any directory, and a pattern naming a directory matches everything below it."""
-    return _glob_regex(pattern).fullmatch(path) is not None
-
-
-@functools.cache
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    pattern = pattern.rstrip("/")
-    if "/" not in pattern:
-        pattern = "**/" + pattern
-    regex, index = "", 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            regex, index = regex + "(?:.*/)?", index + 3
-        elif pattern.startswith("**", index):
-            regex, index = regex + ".*", index + 2
-        elif pattern[index] in "*?":
-            regex, index = regex + ("[^/]*" if pattern[index] == "*" else "[^/]"), index + 1
-        else:
-            regex, index = regex + re.escape(pattern[index]), index + 1
-    return re.compile(regex + "(?:/.*)?")

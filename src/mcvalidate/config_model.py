@@ -1,5 +1,7 @@
-"""The pydantic model of a configuration file: what ``mcvalidate.config`` validates a file with,
-and what its JSON Schema is generated from. Imported only when there is a file to read."""
+"""The pydantic model of a configuration file: the one place its keys and their defaults are
+written. ``mcvalidate.config`` validates a file with it and layers the command line over it;
+its JSON Schema is generated from it. The models are built on first use only (most runs have
+no configuration file)."""
 
 from __future__ import annotations
 
@@ -7,26 +9,27 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from mcvalidate.config import DEFAULTS
+from mcvalidate.limits import Limits
+from mcvalidate.model.types import Date
 
-_LIMITS = DEFAULTS["limits"]
+_LIMITS = Limits()
 Level = Literal["error", "warning", "info"]
 
 
 class LimitsConfig(BaseModel):
-    """Safety limits for one file (see ``mcvalidate.loader.Limits`` for the defaults)."""
+    """Safety limits for one file (see ``mcvalidate.limits.Limits`` for the defaults)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
-    max_bytes: int = Field(_LIMITS["max_bytes"], gt=0, description="Largest file read, in bytes.")
+    max_bytes: int = Field(_LIMITS.max_bytes, gt=0, description="Largest file read, in bytes.")
     max_nodes: int = Field(
-        _LIMITS["max_nodes"],
+        _LIMITS.max_nodes,
         gt=0,
         description="Most values a file may expand to (aliases included).",
     )
     max_depth: int = Field(
         # LibYAML itself refuses nesting deeper than 1,000.
-        _LIMITS["max_depth"],
+        _LIMITS.max_depth,
         gt=0,
         le=900,
         description="Deepest nesting of lists and maps.",
@@ -37,7 +40,11 @@ class FileConfig(BaseModel):
     """The keys of a configuration file (also published as a JSON Schema)."""
 
     model_config = ConfigDict(
-        extra="forbid", strict=True, title="mcvalidate configuration", frozen=True
+        extra="forbid",
+        strict=True,
+        title="mcvalidate configuration",
+        frozen=True,
+        defer_build=True,
     )
 
     frameworks: list[str] | None = Field(
@@ -71,6 +78,11 @@ class FileConfig(BaseModel):
     )
     limits: LimitsConfig = Field(
         default_factory=LimitsConfig, description="Safety limits for one file."
+    )
+    today: Date | None = Field(
+        None,
+        description="The run's date for the rules that compare dates (default: today), "
+        "e.g. 2026-06-01; for reproducible runs and tests.",
     )
 
     @field_validator("severity", mode="before")

@@ -3,52 +3,43 @@
 Each stage can add problems; a stage that cannot go on (the file is not YAML, the top level is
 not a mapping) ends that file's pipeline, and the other files go on. Positions and rule
 metadata are attached in one place, :meth:`Checker._finding`, so no rule computes a line.
+
+A rule is isolated from the run: whatever it raises (``sys.exit()`` included) and whatever it
+writes to standard output or error becomes an MC008 finding naming it, and the other rules and
+files go on.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
+import os
 import stat
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+import sys
+import traceback
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mcvalidate import suppress
-from mcvalidate.findings import Finding, Problem, Severity, Suppression
-from mcvalidate.loader import Document, Limits, load, too_large, within
-from mcvalidate.model import Course
-from mcvalidate.packs import ALWAYS_ON, Selection
-from mcvalidate.rules import Rule, RuleContext
+from mcvalidate.discover import glob_match, relative_to
+from mcvalidate.document import Document
+from mcvalidate.errors import describe
+from mcvalidate.findings import FileResult, Finding, Problem, Suppression
+from mcvalidate.format_rules import INTERNAL_ERROR, UNREADABLE
+from mcvalidate.limits import too_large
+from mcvalidate.loader import load
+from mcvalidate.packs import Selection
+from mcvalidate.pointer import within
+from mcvalidate.rules import Rule, RuleContext, frozen_options
 from mcvalidate.schema import validate
+from mcvalidate.settings import Settings
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-@dataclass(frozen=True)
-class FileResult:
-    """The findings of one file, sorted by position."""
-
-    path: str
-    findings: tuple[Finding, ...]
-    # The source lines the findings start on, for the text report's code frames.
-    source: dict[int, str]
-    # Findings silenced by an inline comment or the configuration, each with its suppression.
-    suppressed: tuple[Finding, ...] = ()
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What a run's configuration changes in how files are checked (all optional)."""
-
-    limits: Limits = field(default_factory=Limits)
-    today: datetime.date | None = None
-    # Severity overrides by rule id.
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    # Rule options by rule id, merged over each rule's defaults.
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    inline_ignores: bool = True
-    require_reason: bool = False
-    # For a file's display path: rule id -> why the configuration ignores it there.
-    config_ignores: Callable[[str], Mapping[str, str]] = lambda _path: {}
+    from mcvalidate.model import Course
 
 
 class Checker:
@@ -59,14 +50,14 @@ class Checker:
         self.settings = settings or Settings()
         self.limits = self.settings.limits
         self.today = self.settings.today or datetime.date.today()
-        self._meta = selection.by_id
-        self._enabled = {r.id for r in selection.rules}
-        self._checks = [r for r in selection.rules if r.check is not None]
+        self._enabled = selection.enabled
+        self._checks = [(r, selection.pack_of(r.id)) for r in selection.rules if r.check]
         self._options = {
-            r.id: {**r.options, **self.settings.options.get(r.id, {})} for r in self._checks
+            r.id: frozen_options({**r.defaults, **self.settings.options.get(r.id, {})})
+            for r, _ in self._checks
         }
-        # Every way of naming a rule in an ignore comment, resolved once per run.
-        self._names = {key: r.id for r in self._meta.values() for key in (r.id, r.name)}
+        self._with_fields = [p for p in selection.packs if p.fields is not None]
+        self._output = io.StringIO()  # what rules write, caught
 
     def check_files(self, paths: Iterable[tuple[Path, str]]) -> Iterator[FileResult]:
         """Check ``(path, display name)`` pairs in order, one at a time."""
@@ -74,12 +65,13 @@ class Checker:
             yield self.check_file(path, display)
 
     def check_file(self, path: Path, display: str) -> FileResult:
+        """Check one file on disk; a file that cannot be read is a finding, never an error."""
         try:
             status = path.stat()
             if not stat.S_ISREG(status.st_mode):
                 # A pipe or a device would block the run, or never end (/dev/zero).
                 problem = Problem(
-                    "MC002",
+                    UNREADABLE,
                     "This is not a regular file (a pipe, socket or device), so it is not read.",
                     fix="Check a regular file; to check text from a pipe, use '-' (stdin).",
                 )
@@ -90,7 +82,7 @@ class Checker:
         except OSError as exc:
             reason = exc.strerror or exc.__class__.__name__
             problem = Problem(
-                "MC002",
+                UNREADABLE,
                 f"The file cannot be read: {reason}.",
                 fix="Check that the file exists and that you may read it.",
             )
@@ -98,57 +90,95 @@ class Checker:
         return self.check_bytes(display, raw)
 
     def check_bytes(self, display: str, raw: bytes) -> FileResult:
+        """Check the bytes of one file, reported under the name ``display``."""
         doc = load(display, raw, self.limits)
         problems = list(doc.problems)
         ran = False
         if doc.data is not None:
-            validated = validate(doc)
-            problems.extend(validated.problems)
-            if validated.course is not None:
+            course, fields, refused = self._validate(doc, problems)
+            if course is not None:
                 ran = True
-                refused = frozenset(doc.tainted | validated.tainted)
-                shared: dict[str, Any] = {}
-                for rule in self._checks:
-                    problems.extend(
-                        p
-                        for p in self._run(rule, validated.course, doc, refused, shared)
-                        if not within(p.pointer, refused)
-                    )
+                problems.extend(
+                    p
+                    for p in self._run_rules(course, fields, doc, refused)
+                    if not within(p.pointer, refused)
+                )
         return self._result(doc, problems, ran)
 
-    def _run(
+    def _validate(
+        self, doc: Document, problems: list[Problem]
+    ) -> tuple[Course | None, dict[str, BaseModel | None], frozenset[str]]:
+        """The course model, the models of the packs' own fields, and the refused pointers."""
+        data = doc.data
+        tainted = set(doc.tainted)
+        fields: dict[str, BaseModel | None] = {}
+        for pack in self._with_fields:
+            assert pack.fields is not None
+            own = {k: v for k, v in data.items() if pack.owns(k)}
+            data = {k: v for k, v in data.items() if not pack.owns(k)}
+            checked = validate(doc, pack.fields, own)
+            problems.extend(checked.problems)
+            tainted |= checked.tainted
+            fields[pack.name] = checked.model
+        validated = validate(doc, data=data)
+        problems.extend(validated.problems)
+        return validated.course, fields, frozenset(tainted | validated.tainted)
+
+    def _run_rules(
         self,
-        rule: Rule,
         course: Course,
+        fields: Mapping[str, BaseModel | None],
         doc: Document,
         refused: frozenset[str],
-        shared: dict[str, Any],
     ) -> list[Problem]:
+        ctx = RuleContext(doc, self.today, refused)
+        found: list[Problem] = []
+        for rule, pack in self._checks:
+            reported = ctx.start(rule, self._options[rule.id], fields.get(pack.name))
+            found.extend(self._isolated(rule, course, ctx))
+            found.extend(reported)
+        return found
+
+    def _isolated(self, rule: Rule, course: Course, ctx: RuleContext) -> list[Problem]:
+        """Run one rule; what it raises or prints becomes an MC008 problem naming it."""
         assert rule.check is not None
-        ctx = RuleContext(
-            rule.id,
-            doc.path,
-            self._options[rule.id],
-            doc.nodes.__contains__,
-            self.today,
-            refused,
-            shared,
-        )
+        output = self._output
+        saved = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = output
         try:
             rule.check(course, ctx)
-        except Exception as exc:  # a broken rule must not take the file or the run down
-            return [
-                Problem(
-                    "MC008",
-                    f"The rule {rule.id} ({rule.name}) failed on this file: "
-                    f"{exc.__class__.__name__}: {exc}.",
-                    fix="This is a bug in the rule; please report it with this message.",
-                )
-            ]
-        return ctx.problems
+            failure = ""
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # a broken rule must not take the file or the run down
+            failure = describe(exc)
+            if os.environ.get("MCVALIDATE_DEBUG"):
+                traceback.print_exception(exc, file=saved[1])
+        finally:
+            sys.stdout, sys.stderr = saved
+        if output.tell():
+            written = output.getvalue().strip().splitlines() or [""]
+            output.seek(0)
+            output.truncate()
+            failure = failure or f"it wrote to the terminal ({written[0][:80]!r})"
+        if not failure:
+            return []
+        return [
+            Problem(
+                INTERNAL_ERROR,
+                f"The rule {rule.id} ({rule.name}) failed on this file: {failure}.",
+                fix="This is a bug in the rule; please report it with this message (set "
+                "MCVALIDATE_DEBUG=1 to see the traceback).",
+            )
+        ]
+
+    def result_of(self, path: str, problems: list[Problem]) -> FileResult:
+        """The findings of problems about a file that is not a course (a baseline's stale
+        entries), under this run's selection and severities like every other finding."""
+        return self._result(Document(path, ""), problems)
 
     def _result(self, doc: Document, problems: list[Problem], ran: bool = False) -> FileResult:
-        findings = [self._finding(doc, p) for p in problems if p.rule in self._enabled]
+        findings = [self._finding(doc, p) for p in problems if p.rule.id in self._enabled]
         findings, suppressed = self._suppress(doc, findings, ran)
         findings.sort(key=lambda f: f.sort_key)
         suppressed.sort(key=lambda f: f.sort_key)
@@ -167,11 +197,12 @@ class Checker:
         Unused ignores are reported only when the rules ran on the file: in a file that could
         not be read, no ignore had a chance to be used."""
         suppressed: list[Finding] = []
-        by_config = self.settings.config_ignores(doc.path)
+        switchable = self.selection.by_id
+        by_config = self._config_ignores(doc.path)
         if by_config:
             kept = []
             for f in findings:
-                if f.rule in by_config and f.rule not in ALWAYS_ON:
+                if f.rule in by_config and switchable[f.rule].switchable:
                     suppressed.append(
                         replace(f, suppression=Suppression("config", by_config[f.rule]))
                     )
@@ -180,25 +211,31 @@ class Checker:
             findings = kept
         if not self.settings.inline_ignores or suppress.MARK not in doc.text:
             return findings, suppressed
-        ignores = suppress.parse(doc.lines, self._names, self.settings.require_reason)
-        silenceable = [f for f in findings if f.rule not in ALWAYS_ON]
+        ignores = suppress.parse(doc.lines, self.selection, self.settings.require_reason)
+        fixed = [f for f in findings if not switchable[f.rule].switchable]
+        silenceable = [f for f in findings if switchable[f.rule].switchable]
         kept, inline, unused = suppress.apply(silenceable, ignores, self._enabled if ran else set())
-        kept.extend(f for f in findings if f.rule in ALWAYS_ON)
+        kept.extend(fixed)
         meta = [self._finding(doc, p) for p in (*ignores.problems, *unused)]
         return kept + [f for f in meta if f.rule in self._enabled], suppressed + inline
 
-    def adopt(self, result: FileResult) -> FileResult:
-        """A result made outside the checker (a baseline's stale entries) under this run's
-        selection and severities, like every other finding."""
-        findings = tuple(
-            replace(f, severity=self.settings.severity.get(f.rule, f.severity))
-            for f in result.findings
-            if f.rule in self._enabled
-        )
-        return replace(result, findings=findings)
+    def _config_ignores(self, display: str) -> dict[str, str]:
+        """Rule id -> why the configuration's ``per_file_ignores`` silence it in this file."""
+        settings = self.settings
+        if not settings.per_file_ignores:
+            return {}
+        relative = relative_to(display, settings.root)
+        why: dict[str, str] = {}
+        if relative is None:
+            return why
+        for glob, rule_ids in settings.per_file_ignores:
+            if glob_match(glob, relative):
+                for rule_id in rule_ids:
+                    why.setdefault(rule_id, f"per_file_ignores '{glob}' in {settings.source}")
+        return why
 
     def _finding(self, doc: Document, problem: Problem) -> Finding:
-        rule = self._meta[problem.rule]
+        rule = problem.rule
         span = problem.span or doc.span_of(problem.pointer, at_key=problem.at_key)
         return Finding(
             path=doc.path,
@@ -211,4 +248,8 @@ class Checker:
             framework=rule.source.citation,
             reference=rule.source.url,
             fix=problem.fix,
+            pack=self.selection.pack_of(rule.id).name,
         )
+
+
+__all__ = ["Checker", "FileResult", "Settings"]

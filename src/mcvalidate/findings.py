@@ -1,10 +1,11 @@
 """The one record every stage produces and every reporter reads.
 
-A stage (the loader, the schema, a rule) first emits a :class:`Problem`: a rule id, a message
-and a JSON pointer. The engine turns it into a :class:`Finding` by adding the position and the
-rule's metadata, in one place.
+A stage (the loader, the schema, a rule) first emits a :class:`Problem`: the rule object, a
+message and a JSON pointer. The engine turns it into a :class:`Finding` by adding the position
+and the rule's metadata, in one place, and gathers a file's findings in a :class:`FileResult`.
 
-The reporters (text, JSON, SARIF, ...) only ever format lists of findings. Positions are
+The reporters (text, JSON, SARIF, ...) only ever format file results: they depend on this
+module and nothing else of the engine. Positions are
 1-based lines and columns, columns counted in Unicode code points, and the end is exclusive
 (the column just after the last character), as editors and SARIF expect.
 """
@@ -16,7 +17,10 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from mcvalidate.rules import Rule
 
 
 @functools.total_ordering
@@ -66,6 +70,8 @@ class Finding:
     reference: str
     fix: str = ""
     suppression: Suppression | None = None
+    # The pack the rule belongs to (``format`` for the course format's own rules).
+    pack: str = ""
 
     @property
     def identity(self) -> tuple[str, str, str]:
@@ -93,6 +99,7 @@ class Finding:
             "framework": self.framework,
             "reference": self.reference,
             "fix": self.fix,
+            "pack": self.pack,
         }
 
 
@@ -125,13 +132,26 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
 class Problem:
     """A problem found before any rule runs, or reported by a rule; the engine adds metadata.
 
-    ``span`` is set when the problem knows its own position (a syntax error); otherwise the
-    engine looks the pointer up in the document's position map.
+    ``rule`` is the rule object itself (the engine's own problems name the declarations of the
+    format pack, never a string id). ``span`` is set when the problem knows its own position (a
+    syntax error); otherwise the engine looks the pointer up in the document's position map.
     """
 
-    rule: str
+    rule: Rule
     message: str
     pointer: str = ""
     span: Span | None = None
     fix: str = ""
     at_key: bool = False
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The findings of one file, sorted by position."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    # The source lines the findings start on, for the text report's code frames.
+    source: dict[int, str]
+    # Findings silenced by an inline comment or the configuration, each with its suppression.
+    suppressed: tuple[Finding, ...] = ()

@@ -32,9 +32,24 @@ def _engine_rule(
     anchor: str,
     doc: str,
     severity: Severity = Severity.ERROR,
+    *,
+    switchable: bool = True,
+    sticky: bool = False,
 ) -> Rule:
+    """A rule the engine emits itself (no check function). ``switchable=False``: loading and
+    parsing, without which nothing can be checked; ``sticky``: the checks of mcvalidate's own
+    mechanisms, which stay on when ``--select`` names other rules."""
     summary, rest = split_doc(doc)
-    return Rule(rule_id, name, severity, _spec(clause, anchor), summary, rest)
+    return Rule(
+        rule_id,
+        name,
+        severity,
+        _spec(clause, anchor),
+        summary,
+        rest,
+        switchable=switchable,
+        sticky=sticky,
+    )
 
 
 YAML_SYNTAX = _engine_rule(
@@ -58,6 +73,7 @@ YAML_SYNTAX = _engine_rule(
         title: 'Mass timber'
         summary: An introduction
     """,
+    switchable=False,
 )
 
 UNREADABLE = _engine_rule(
@@ -79,6 +95,7 @@ UNREADABLE = _engine_rule(
 
         title: Mass timber
     """,
+    switchable=False,
 )
 
 DUPLICATE_KEY = _engine_rule(
@@ -141,6 +158,7 @@ NOT_A_MAPPING = _engine_rule(
 
         title: Mass timber
     """,
+    switchable=False,
 )
 
 MERGE_KEY = _engine_rule(
@@ -190,6 +208,7 @@ LIMIT = _engine_rule(
 
         title: Mass timber
     """,
+    switchable=False,
 )
 
 INTERNAL_ERROR = _engine_rule(
@@ -211,6 +230,7 @@ INTERNAL_ERROR = _engine_rule(
 
         title: Mass timber
     """,
+    switchable=False,
 )
 
 UNKNOWN_KEY = _engine_rule(
@@ -326,6 +346,7 @@ INVALID_IGNORE = _engine_rule(
 
         title: Mass timber
     """,
+    sticky=True,
 )
 
 IGNORE_WITHOUT_REASON = _engine_rule(
@@ -347,6 +368,7 @@ IGNORE_WITHOUT_REASON = _engine_rule(
 
         standalone: false  # mcvalidate: ignore[standalone] offered only inside the program
     """,
+    sticky=True,
 )
 
 UNUSED_IGNORE = _engine_rule(
@@ -391,6 +413,7 @@ STALE_BASELINE = _engine_rule(
         (a baseline whose every entry still matches a finding)
     """,
     Severity.INFO,
+    sticky=True,
 )
 
 _LISTS = (
@@ -570,6 +593,7 @@ FORMAT_PACK = Pack(
     framework=SPEC,
     version="1",
     url=SPEC_URL,
+    prefix="MC",
     rules=(
         YAML_SYNTAX,
         UNREADABLE,

@@ -13,10 +13,16 @@ third-party distribution::
 
     [project.entry-points."mcvalidate.packs"]
     my-framework = "my_package:PACK"
+
+Everything a pack declares is checked when it is declared (an unknown evidence level, a rule
+without a docstring, an option default that no configuration could write), so a malformed pack
+fails to load with a message naming it, instead of crashing a run later. The names in
+``__all__`` are the API covered by the stability policy (``docs/pack-api.md``).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
 import inspect
 import re
@@ -26,10 +32,17 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from mcvalidate.findings import Problem, Severity
-from mcvalidate.loader import within
+from mcvalidate.pointer import is_pointer, split, within
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from mcvalidate.document import Document
     from mcvalidate.model import Course
+
+# The version of this API. It changes only with a change a pack must adapt to; a pack can
+# require a range of mcvalidate versions with ``Pack(requires=">=0.2,<1")``.
+API_VERSION = 1
 
 Evidence = Literal["verbatim", "secondary", "inferred"]
 EVIDENCE: dict[str, str] = {
@@ -37,8 +50,17 @@ EVIDENCE: dict[str, str] = {
     "secondary": "a secondary source quoting or summarising it",
     "inferred": "mcvalidate's reading: good practice, not the source's requirement",
 }
-_ID = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_CITATION_NOTE = {"verbatim": "", "secondary": " [secondary source]", "inferred": " [inferred]"}
+ID_PATTERN = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_PREFIX = re.compile(r"^[A-Z]{2,5}$")
+_URL = re.compile(r"^(https?://\S+|[\w./-]+(#[\w.-]+)?)$")
+_VERSION_SPEC = re.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(\d+(?:\.\d+)*)\s*$")
+
+
+def _text(owner: str, key: str, value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{owner}: '{key}' must be non-empty text, not {value!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,41 +72,181 @@ class Source:
     url: str
     evidence: Evidence
 
+    def __post_init__(self) -> None:
+        for key in ("document", "clause", "url"):
+            _text("a rule's Source", key, getattr(self, key))
+        if not _URL.match(self.url):
+            raise ValueError(
+                f"a rule's Source: 'url' must be a web address or a relative path, not {self.url!r}"
+            )
+        if self.evidence not in EVIDENCE:
+            raise ValueError(
+                f"a rule's Source: 'evidence' must be one of {', '.join(EVIDENCE)}, not "
+                f"{self.evidence!r}"
+            )
+
     @property
     def citation(self) -> str:
         """Document and clause, saying so when the rule is not the source's own words."""
-        note = {"verbatim": "", "secondary": " [secondary source]", "inferred": " [inferred]"}
-        return f"{self.document}: {self.clause}{note[self.evidence]}"
+        return f"{self.document}: {self.clause}{_CITATION_NOTE[self.evidence]}"
+
+
+_KINDS: dict[str, tuple[type, ...]] = {
+    "text": (str,),
+    "number": (int, float),
+    "integer": (int,),
+    "boolean": (bool,),
+    "list of text": (list, tuple),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A rule option: its default, its kind, and what it means.
+
+    ``kind`` is one of ``text``, ``number``, ``integer``, ``boolean`` or ``list of text``; it is
+    inferred from the default when not given (a default of None needs it). ``minimum`` and
+    ``maximum`` bound a number, ``choices`` lists the values a text may take. A plain default
+    in ``rule(options={...})`` is an Option with everything else inferred.
+    """
+
+    default: Any
+    kind: str = ""
+    help: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        kind = self.kind or _kind_of(self.default)
+        if kind not in _KINDS:
+            raise ValueError(
+                f"the default {self.default!r} is not text, a number, true/false or a list of "
+                "text; declare the option as Option(default, kind=...)"
+            )
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "choices", tuple(self.choices))
+        object.__setattr__(self, "default", _frozen(self.default))
+        if self.default is not None:
+            problem = self.problem(self.default)
+            if problem:
+                raise ValueError(f"its default {problem}")
+
+    def problem(self, value: Any) -> str:
+        """What is wrong with ``value`` for this option ("" when nothing is)."""
+        if value is None:
+            return "" if self.default is None else f"should be {self.kind}, not empty"
+        accepted = _KINDS[self.kind]
+        wrong_bool = isinstance(value, bool) and self.kind != "boolean"
+        if not isinstance(value, accepted) or wrong_bool:
+            return f"should be {self.kind} (like {self.example}), not {value!r}"
+        if isinstance(value, (list, tuple)):
+            if not all(isinstance(v, str) for v in value):
+                return f"should be a list of text (like {self.example}), not {value!r}"
+        elif isinstance(value, (int, float)):
+            if self.minimum is not None and value < self.minimum:
+                return f"should be at least {self.minimum:g}, not {value!r}"
+            if self.maximum is not None and value > self.maximum:
+                return f"should be at most {self.maximum:g}, not {value!r}"
+        if self.choices and value not in self.choices:
+            return f"should be one of {', '.join(self.choices)}, not {value!r}"
+        return ""
+
+    @property
+    def example(self) -> str:
+        if self.default is not None:
+            return repr(list(self.default) if isinstance(self.default, tuple) else self.default)
+        return {"text": "'a'", "number": "1.5", "integer": "3", "boolean": "true"}.get(
+            self.kind, "['a', 'b']"
+        )
+
+    def describe(self) -> str:
+        """One line for ``explain``: kind, bounds, choices and help."""
+        bounds = [
+            f"at least {self.minimum:g}" if self.minimum is not None else "",
+            f"at most {self.maximum:g}" if self.maximum is not None else "",
+            f"one of {', '.join(self.choices)}" if self.choices else "",
+        ]
+        detail = ", ".join(b for b in (self.kind, *bounds) if b)
+        return f"({detail})" + (f": {self.help}" if self.help else "")
+
+
+def _kind_of(default: Any) -> str:
+    if isinstance(default, bool):
+        return "boolean"
+    if isinstance(default, (int, float)):
+        return "number"
+    if isinstance(default, str):
+        return "text"
+    if isinstance(default, (list, tuple)) and all(isinstance(v, str) for v in default):
+        return "list of text"
+    return ""
+
+
+def _frozen(value: Any) -> Any:
+    """Options are shared by every file of a run: a list becomes a tuple, so no rule can
+    change what the next file sees."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+def frozen_options(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only mapping of option values (lists as tuples), as a rule sees them."""
+    return MappingProxyType({key: _frozen(value) for key, value in values.items()})
 
 
 class RuleContext:
-    """What a running rule can see besides the course, and how it reports a finding."""
+    """What a running rule can see besides the course, and how it reports a finding.
 
-    __slots__ = ("_problems", "_refused", "_rule", "options", "path", "present", "shared", "today")
+    The engine makes one context per file and points it at each rule in turn.
+    """
+
+    __slots__ = (
+        "_doc",
+        "_problems",
+        "_refused",
+        "_rule",
+        "fields",
+        "options",
+        "path",
+        "shared",
+        "today",
+    )
 
     def __init__(
         self,
-        rule_id: str,
-        path: str,
-        options: Mapping[str, Any],
-        present: Callable[[str], bool],
+        document: Document,
         today: datetime.date,
         refused: frozenset[str] = frozenset(),
-        shared: dict[str, Any] | None = None,
     ) -> None:
-        self._rule = rule_id
-        self._problems: list[Problem] = []
-        self.path = path
-        self.options = options
-        self.present = present
-        """``present(pointer)`` tells whether the file itself wrote a value there."""
-        self.today = today
-        """The run's date (fixed once per run, so that tests can set it)."""
+        self._doc = document
         self._refused = refused
-        self.shared: dict[str, Any] = {} if shared is None else shared
+        self._rule: Rule | None = None
+        self._problems: list[Problem] = []
+        self.path = document.path
+        """The file's display path (``-`` or the ``--stdin-filename`` for standard input)."""
+        self.today = today
+        """The run's date (fixed once per run; ``--today`` sets it)."""
+        self.options: Mapping[str, Any] = MappingProxyType({})
+        """The rule's options: its defaults, overridden by the configuration (read-only)."""
+        self.fields: BaseModel | None = None
+        """The validated model of the pack's own fields (``Pack(fields=...)``), if it has any."""
+        self.shared: dict[str, Any] = {}
         """A dictionary shared by all the rules run on one file, new for each file: an
         analysis several rules need (the verbs of every outcome) is made once and kept here,
         under a key that starts with the pack's name (``"bc-toolkit/starts"``)."""
+
+    def start(
+        self, rule: Rule, options: Mapping[str, Any], fields: BaseModel | None = None
+    ) -> list[Problem]:
+        """Point the context at ``rule`` (the engine calls this); returns the list its
+        reports go to."""
+        self._rule, self.options, self.fields = rule, options, fields
+        self._problems = []
+        return self._problems
+
+    def present(self, pointer: str) -> bool:
+        """True when the file itself wrote a value at ``pointer``."""
+        return pointer in self._doc.nodes
 
     def refused(self, pointer: str) -> bool:
         """True when the file wrote a value at ``pointer`` (or around it) that the schema
@@ -106,13 +268,41 @@ class RuleContext:
             for name in fields
         )
 
-    def report(self, pointer: str, message: str, *, fix: str = "", at_key: bool = False) -> None:
-        """Report a finding about the value at ``pointer`` (or where it would be)."""
-        self._problems.append(Problem(self._rule, message, pointer, None, fix, at_key))
+    def value(self, pointer: str, default: Any = None) -> Any:
+        """The value the file wrote at ``pointer``, as YAML read it (before the schema): the
+        author's ``x-`` fields included. A copy: changing it changes nothing for other rules.
+        ``default`` when the file wrote nothing there."""
+        current = self._doc.data
+        for token in split(pointer):
+            if isinstance(current, dict) and token in current:
+                current = current[token]
+            elif isinstance(current, list) and token.isdecimal() and int(token) < len(current):
+                current = current[int(token)]
+            else:
+                return default
+        return copy.deepcopy(current) if isinstance(current, (dict, list)) else current
 
     @property
-    def problems(self) -> list[Problem]:
-        return self._problems
+    def text(self) -> str:
+        """The file's text, as read (after decoding)."""
+        return self._doc.text
+
+    def report(self, pointer: str, message: str, *, fix: str = "", at_key: bool = False) -> None:
+        """Report a finding about the value at ``pointer`` (or where it would be).
+
+        ``pointer`` is an RFC 6901 JSON pointer (``/learning_outcomes/0/statement``; build one
+        from keys with :func:`mcvalidate.pointer.join`), ``message`` says what is wrong and
+        ``fix`` how to put it right, both in plain words. ``at_key`` marks the key rather than
+        the value. A malformed argument is a bug in the rule, reported as one (MC008).
+        """
+        if not is_pointer(pointer):
+            raise ValueError(f"report(): {pointer!r} is not a JSON pointer ('' or '/key/...')")
+        if not isinstance(message, str) or not message.strip():
+            raise TypeError(f"report(): the message must be non-empty text, not {message!r}")
+        if not isinstance(fix, str):
+            raise TypeError(f"report(): 'fix' must be text, not {fix!r}")
+        assert self._rule is not None, "report() is called while a rule runs"
+        self._problems.append(Problem(self._rule, message, pointer, None, fix, bool(at_key)))
 
 
 Check = Callable[["Course", RuleContext], None]
@@ -120,7 +310,14 @@ Check = Callable[["Course", RuleContext], None]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule's identity, metadata and check. ``check`` is None for engine-emitted rules."""
+    """A rule's identity, metadata and check. ``check`` is None for the engine's own rules
+    (the loader and the schema stage emit them).
+
+    ``switchable`` is False for the rules without which nothing can be checked (a file that
+    cannot be read or parsed): they cannot be switched off, suppressed, baselined or given
+    another severity. ``sticky`` rules (the checks of mcvalidate's own mechanisms) stay on when
+    ``--select`` names other rules. Both are the engine's policy: :func:`rule` sets neither.
+    """
 
     id: str
     name: str
@@ -129,13 +326,35 @@ class Rule:
     summary: str
     doc: str
     check: Check | None = None
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Option] = field(default_factory=lambda: MappingProxyType({}))
+    switchable: bool = True
+    sticky: bool = False
 
     def __post_init__(self) -> None:
-        if not _ID.match(self.id):
-            raise ValueError(f"rule id {self.id!r} must be 2-5 capitals and 3 digits (BCF001)")
-        if not _NAME.match(self.name):
-            raise ValueError(f"rule name {self.name!r} must be kebab-case")
+        owner = f"rule {self.id!r}"
+        if not isinstance(self.id, str) or not ID_PATTERN.match(self.id):
+            raise ValueError(f"{owner}: the id must be 2-5 capitals and 3 digits (BCF001)")
+        if not isinstance(self.name, str) or not NAME_PATTERN.match(self.name):
+            raise ValueError(f"{owner}: the name {self.name!r} must be kebab-case")
+        if not isinstance(self.severity, Severity):
+            raise ValueError(f"{owner}: the severity must be error, warning or info")
+        if not isinstance(self.source, Source):
+            raise ValueError(f"{owner}: 'source' must be a mcvalidate.rules.Source")
+        if not self.summary:
+            raise ValueError(
+                f"{owner}: it has no docstring; its first paragraph is the summary that "
+                "'mcvalidate explain' prints"
+            )
+
+    @property
+    def defaults(self) -> Mapping[str, Any]:
+        """The options' default values."""
+        return {key: option.default for key, option in self.options.items()}
+
+    @property
+    def origin(self) -> str:
+        """The module that defines the rule's check (where to read its code)."""
+        return getattr(self.check, "__module__", "") or "mcvalidate (engine)"
 
 
 def rule(
@@ -146,19 +365,34 @@ def rule(
     source: Source,
     options: Mapping[str, Any] | None = None,
 ) -> Callable[[Check], Rule]:
-    """Declare a rule; the decorated function's docstring is its documentation."""
+    """Declare a rule; the decorated function's docstring is its documentation.
+
+    ``options`` maps each option name to an :class:`Option` or to a plain default value.
+    """
 
     def decorate(function: Check) -> Rule:
         summary, doc = split_doc(function.__doc__ or "")
+        try:
+            level = Severity(severity)
+        except ValueError:
+            raise ValueError(
+                f"rule {id!r}: the severity must be error, warning or info, not {severity!r}"
+            ) from None
+        declared = {}
+        for key, value in (options or {}).items():
+            try:
+                declared[key] = value if isinstance(value, Option) else Option(value)
+            except ValueError as exc:
+                raise ValueError(f"rule {id!r}: option {key!r}: {exc}") from None
         return Rule(
             id=id,
             name=name,
-            severity=Severity(severity),
+            severity=level,
             source=source,
             summary=summary,
             doc=doc,
             check=function,
-            options=MappingProxyType(dict(options or {})),
+            options=MappingProxyType(declared),
         )
 
     return decorate
@@ -173,7 +407,18 @@ def split_doc(docstring: str) -> tuple[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Pack:
-    """A named set of rules for one framework document."""
+    """A named set of rules for one framework document.
+
+    - ``prefix``: the capitals every rule id of the pack starts with (``BCT``); two packs of
+      one run cannot claim the same prefix, and ``MC`` belongs to mcvalidate.
+    - ``fields``: a pydantic model of the pack's own top-level course fields (by alias, e.g.
+      ``x-banner-code``): they are validated and positioned like the format's fields, appear in
+      ``mcvalidate schema course``, and rules read the validated model as ``ctx.fields``.
+      ``namespace`` (e.g. ``x-ecc-``) makes every key starting with it the pack's, so that a
+      misspelt one is reported as unknown.
+    - ``requires``: the mcvalidate versions the pack works with (``">=0.2,<1"``);
+      ``requires_packs``: packs that must be applied with it.
+    """
 
     name: str
     title: str
@@ -181,11 +426,100 @@ class Pack:
     version: str
     url: str
     rules: tuple[Rule, ...]
+    prefix: str = ""
+    fields: type[BaseModel] | None = None
+    namespace: str = ""
+    requires: str = ""
+    requires_packs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        owner = f"pack {self.name!r}"
+        if not isinstance(self.name, str) or not NAME_PATTERN.match(self.name):
+            raise ValueError(f"{owner}: the name must be kebab-case (my-framework)")
+        for key in ("title", "framework", "version", "url"):
+            _text(owner, key, getattr(self, key))
+        if not isinstance(self.rules, (tuple, list)) or not self.rules:
+            raise ValueError(f"{owner}: 'rules' must be a non-empty tuple of rules")
+        object.__setattr__(self, "rules", tuple(self.rules))
+        object.__setattr__(self, "requires_packs", tuple(self.requires_packs))
         seen: set[str] = set()
-        for r in self.rules:
-            for key in (r.id, r.name):
+        for index, item in enumerate(self.rules):
+            if not isinstance(item, Rule):
+                what = getattr(item, "__name__", type(item).__name__)
+                raise ValueError(
+                    f"{owner}: rules[{index}] ({what}) is not a rule: declare it with "
+                    "@rule(id=..., name=..., severity=..., source=...)"
+                )
+            for key in (item.id, item.name):
                 if key in seen:
-                    raise ValueError(f"pack {self.name!r} declares {key!r} twice")
+                    raise ValueError(f"{owner} declares {key!r} twice")
                 seen.add(key)
+            if self.prefix and not item.id.startswith(self.prefix):
+                raise ValueError(f"{owner}: rule {item.id} does not start with {self.prefix}")
+        if self.prefix and not _PREFIX.match(self.prefix):
+            raise ValueError(f"{owner}: the prefix must be 2-5 capitals, not {self.prefix!r}")
+        if self.requires:
+            version_spec(self.requires, owner)
+        if self.fields is not None:
+            from pydantic import BaseModel
+
+            if not (isinstance(self.fields, type) and issubclass(self.fields, BaseModel)):
+                raise ValueError(f"{owner}: 'fields' must be a pydantic model class")
+        if self.namespace and not self.namespace.startswith("x-"):
+            raise ValueError(f"{owner}: the namespace must start with 'x-' (x-ecc-)")
+
+    @property
+    def field_keys(self) -> tuple[str, ...]:
+        """The top-level keys the pack's fields model declares (by alias)."""
+        if self.fields is None:
+            return ()
+        return tuple(info.alias or key for key, info in self.fields.model_fields.items())
+
+    def owns(self, key: str) -> bool:
+        """True when the top-level course key ``key`` is one of the pack's own fields."""
+        return key in self.field_keys or bool(self.namespace and key.startswith(self.namespace))
+
+
+def version_spec(spec: str, owner: str = "") -> list[tuple[str, tuple[int, ...]]]:
+    """``">=0.2,<1"`` as ``[(">=", (0, 2)), ("<", (1,))]``; a malformed one is an error."""
+    clauses = []
+    for part in spec.split(","):
+        match = _VERSION_SPEC.match(part)
+        if match is None:
+            raise ValueError(
+                f"{owner}: 'requires' must be versions like '>=0.2,<1', not {spec!r}".lstrip(": ")
+            )
+        clauses.append((match[1], tuple(int(n) for n in match[2].split("."))))
+    return clauses
+
+
+def satisfies(version: str, spec: str) -> bool:
+    """True when ``version`` (``0.1.0``) meets every clause of ``spec``."""
+    have = tuple(int(n) for n in re.findall(r"\d+", version)[:3])
+
+    def padded(v: tuple[int, ...]) -> tuple[int, ...]:
+        return v + (0,) * (3 - len(v))
+
+    checks: dict[str, Callable[[tuple[int, ...], tuple[int, ...]], bool]] = {
+        ">=": lambda a, b: a >= b,
+        "<=": lambda a, b: a <= b,
+        ">": lambda a, b: a > b,
+        "<": lambda a, b: a < b,
+        "==": lambda a, b: a == b,
+        "!=": lambda a, b: a != b,
+    }
+    return all(checks[op](padded(have), padded(want)) for op, want in version_spec(spec))
+
+
+__all__ = [
+    "API_VERSION",
+    "EVIDENCE",
+    "Check",
+    "Evidence",
+    "Option",
+    "Pack",
+    "Rule",
+    "RuleContext",
+    "Source",
+    "rule",
+]

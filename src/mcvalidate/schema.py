@@ -21,10 +21,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from mcvalidate.document import Document
 from mcvalidate.findings import Problem
-from mcvalidate.loader import Document, escape
+from mcvalidate.format_rules import INVALID_TYPE, INVALID_VALUE, MISSING_REQUIRED, UNKNOWN_KEY
 from mcvalidate.model import Course
 from mcvalidate.model.types import PATTERN_NAMES
+from mcvalidate.pointer import join, split
 
 _MAX_PASSES = 5
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
@@ -46,21 +48,28 @@ _EXPECTED = {
 
 @dataclass
 class Validated:
-    """The outcome of the schema stage."""
+    """The outcome of the schema stage for one model: the instance (None when the errors could
+    not be set aside), the problems, and the pointers of the values set aside."""
 
-    course: Course | None
+    model: BaseModel | None
     problems: list[Problem] = field(default_factory=list)
     tainted: set[str] = field(default_factory=set)
 
+    @property
+    def course(self) -> Course | None:
+        """The instance, when the model validated is the course format's."""
+        return self.model if isinstance(self.model, Course) else None
 
-def validate(doc: Document) -> Validated:
-    """Validate ``doc.data``; a model is returned whenever the errors could be set aside."""
-    result = Validated(course=None)
-    data = doc.data
+
+def validate(doc: Document, model: type[BaseModel] = Course, data: Any = None) -> Validated:
+    """Validate ``data`` (default: the whole document) with ``model``, the course format's or
+    a pack's own fields; an instance is returned whenever the errors could be set aside."""
+    result = Validated(model=None)
+    data = doc.data if data is None else data
     reported: set[str] = set()
     for _ in range(_MAX_PASSES):
         try:
-            result.course = Course.model_validate(data)
+            result.model = model.model_validate(data)
             return result
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
@@ -69,7 +78,7 @@ def validate(doc: Document) -> Validated:
                 reported.add(pointer)  # written, but refused while loading: already reported
             if pointer not in reported:
                 reported.add(pointer)
-                result.problems.append(_problem(doc, pointer, group))
+                result.problems.append(_problem(doc, model, pointer, group))
             data = _set_aside(data, pointer, group[0], result.tainted)
     return result
 
@@ -81,7 +90,7 @@ def _group_by_pointer(data: Any, errors: Iterable[Any]) -> list[tuple[str, list[
         tokens = _resolve(data, error["loc"])
         if error["type"] == "missing":
             tokens.append(error["loc"][len(tokens)])
-        pointer = "".join(f"/{escape(str(t))}" for t in tokens)
+        pointer = join(tokens)
         groups.setdefault(pointer, []).append(error)
     return list(groups.items())
 
@@ -121,7 +130,7 @@ def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> Any:
         return _replace(data, tokens, {})
     while tokens and not isinstance(tokens[-1], str):
         tokens.pop()  # a bad list item: set the whole list aside, indexes must not shift
-    tainted.add("".join(f"/{escape(str(t))}" for t in tokens))
+    tainted.add(join(tokens))
     return _replace(data, tokens, _DROP)
 
 
@@ -152,19 +161,19 @@ def _replace(data: Any, tokens: list[Any], value: Any) -> Any:
 # -- messages ---------------------------------------------------------------------------------
 
 
-def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
+def _problem(doc: Document, model: type[BaseModel], pointer: str, errors: list[Any]) -> Problem:
     error = errors[0]
     kind = error["type"]
     label = _label(pointer, doc.data)
     if kind == "missing":
         return Problem(
-            "MC013",
+            MISSING_REQUIRED,
             f"The required field '{label}' is missing.",
             pointer,
             fix=f"Add '{label}: ...' to the file.",
         )
     if kind == "extra_forbidden":
-        return _unknown_key(pointer, error["loc"], doc.data)
+        return _unknown_key(model, pointer, error["loc"], doc.data)
     kinds = [e["type"] for e in errors]
     if kind == "literal_error" and isinstance(error["input"], str):
         allowed = _QUOTED.findall(error.get("ctx", {}).get("expected", ""))
@@ -174,7 +183,7 @@ def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
         expected = " or ".join(dict.fromkeys(_EXPECTED.get(k, "another type") for k in kinds))
         found, hint = _describe(doc, pointer, error["input"], set(kinds))
         return Problem(
-            "MC011",
+            INVALID_TYPE,
             f"'{label}' should be {expected}, but YAML read {found}.",
             pointer,
             fix=hint or f"Write {expected} here.",
@@ -182,16 +191,18 @@ def _problem(doc: Document, pointer: str, errors: list[Any]) -> Problem:
     return _invalid_value(pointer, label, error)
 
 
-def _unknown_key(pointer: str, loc: tuple[Any, ...], data: Any) -> Problem:
+def _unknown_key(model: type[BaseModel], pointer: str, loc: tuple[Any, ...], data: Any) -> Problem:
     key = str(loc[-1])
-    allowed = sorted(_fields_at(loc[:-1]))
+    allowed = sorted(_fields_at(model, loc[:-1]))
     parent = _label(pointer.rpartition("/")[0], data) or "the top level"
     close = _closest(key, allowed, cutoff=0.6)
     if close:
         fix = f"Did you mean '{close[0]}'? Rename the key, or start it with 'x-' if it is your own."
     else:
         fix = f"Allowed here: {', '.join(allowed)}. Start the key with 'x-' if it is your own."
-    return Problem("MC010", f"Unknown field '{key}' in {parent}.", pointer, fix=fix, at_key=True)
+    return Problem(
+        UNKNOWN_KEY, f"Unknown field '{key}' in {parent}.", pointer, fix=fix, at_key=True
+    )
 
 
 def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
@@ -234,7 +245,7 @@ def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
             fix = "Write the date as year-month-day, e.g. 2025-05-01."
     else:
         message = f"'{label}' has a value that is not allowed ({error['msg']}); found {shown}."
-    return Problem("MC012", message, pointer, fix=fix)
+    return Problem(INVALID_VALUE, message, pointer, fix=fix)
 
 
 def _closest(word: str, choices: list[str], cutoff: float = 0.5) -> list[str]:
@@ -318,8 +329,7 @@ def _label(pointer: str, data: Any) -> str:
     The data tells list items from keys that happen to be digits (``breakdown: {"2": ...}``)."""
     out = ""
     current = data
-    for token in pointer.split("/")[1:]:
-        token = token.replace("~1", "/").replace("~0", "~")
+    for token in split(pointer):
         if isinstance(current, list) and token.isdecimal() and int(token) < len(current):
             out += f"[{int(token) + 1}]"
             current = current[int(token)]
@@ -329,18 +339,22 @@ def _label(pointer: str, data: Any) -> str:
     return out
 
 
-def _fields_at(loc: tuple[Any, ...]) -> set[str]:
-    """The field names of the model that validates the mapping at ``loc``."""
-    model: type[BaseModel] = Course
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
+    """The keys (aliases where a field has one) of the model that validates the mapping at
+    ``loc``, starting from ``model``."""
     for part in loc:
         if isinstance(part, int):
             continue
-        info = model.model_fields.get(str(part))
+        info = _keys(model).get(str(part))
         found = _model_in(info.annotation) if info else None
         if found is None:
             return set()
         model = found
-    return set(model.model_fields)
+    return set(_keys(model))
+
+
+def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

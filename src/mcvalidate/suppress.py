@@ -4,10 +4,11 @@
   own it applies to the next line that is not a comment or blank (several ignore lines may
   stand together above it).
 - ``# mcvalidate: ignore-file[RULE, ...] reason`` anywhere applies to the whole file.
-- The rules are named by id or name; naming none ("bare" ignore) or an unknown rule is a
-  finding (MC030), an ignore that suppresses nothing is reported (MC032, info) so that stale
-  ignores get cleaned up, and with ``require_suppression_reason`` an ignore without a reason is
-  a finding (MC031).
+- The rules are named as everywhere else: by id, name, id prefix or pack name, in any case.
+  Naming none ("bare" ignore) or an unknown rule is a finding (MC030), an ignore that
+  suppresses nothing is reported (MC032, info) so that stale ignores get cleaned up, and with
+  ``require_suppression_reason`` an ignore without a reason is a finding (MC031). A name that
+  belongs to an installed pack the run does not apply is neither: that pack did not run.
 
 Comments are found by scanning the text (the YAML parser discards them), and only files that
 contain "mcvalidate:" are scanned at all.
@@ -17,11 +18,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mcvalidate.findings import Finding, Problem, Span, Suppression
-from mcvalidate.packs import ALWAYS_ON as UNSUPPRESSIBLE
+from mcvalidate.format_rules import IGNORE_WITHOUT_REASON, INVALID_IGNORE, UNUSED_IGNORE
+
+if TYPE_CHECKING:
+    from mcvalidate.packs import Selection
 
 MARK = "mcvalidate:"
 _COMMENT = re.compile(
@@ -36,9 +41,12 @@ class Ignore:
 
     span: Span
     whole_file: bool
-    rules: dict[str, str]  # rule id -> how the author wrote it
+    names: dict[str, frozenset[str]]  # each name as the author wrote it -> the rule ids
     reason: str
     used: set[str] = field(default_factory=set)
+
+    def covers(self, rule_id: str) -> bool:
+        return any(rule_id in ids for ids in self.names.values())
 
 
 @dataclass
@@ -53,8 +61,8 @@ class Ignores:
         return [*self.whole_file, *(i for group in self.by_line.values() for i in group)]
 
 
-def parse(lines: Sequence[str], names: Mapping[str, str], require_reason: bool) -> Ignores:
-    """Find the ignore comments; ``names`` maps every rule id and name to the rule id."""
+def parse(lines: Sequence[str], selection: Selection, require_reason: bool) -> Ignores:
+    """Find the ignore comments, resolving their names with the run's ``selection``."""
     found = Ignores()
     waiting: list[Ignore] = []  # own-line ignores looking for the line they apply to
     for number, text in enumerate(lines, start=1):
@@ -65,7 +73,7 @@ def parse(lines: Sequence[str], names: Mapping[str, str], require_reason: bool) 
                 found.by_line.setdefault(number, []).extend(waiting)
                 waiting = []
             continue
-        ignore = _ignore(number, match, names, require_reason, found.problems)
+        ignore = _ignore(number, match, selection, require_reason, found.problems)
         if ignore is None:
             continue
         if ignore.whole_file:
@@ -80,7 +88,7 @@ def parse(lines: Sequence[str], names: Mapping[str, str], require_reason: bool) 
 def _ignore(
     number: int,
     match: re.Match[str],
-    names: Mapping[str, str],
+    selection: Selection,
     require_reason: bool,
     problems: list[Problem],
 ) -> Ignore | None:
@@ -90,51 +98,53 @@ def _ignore(
     if not written:
         problems.append(
             Problem(
-                "MC030",
+                INVALID_IGNORE,
                 "This ignore comment names no rule; a bare ignore would hide every finding.",
                 span=span,
                 fix="Name the rules in brackets, e.g. '# mcvalidate: ignore[BCT008] reason'.",
             )
         )
         return None
-    rules: dict[str, str] = {}
+    names: dict[str, frozenset[str]] = {}
     for name in written:
-        rule_id = names.get(name) or names.get(name.upper())
-        if rule_id in UNSUPPRESSIBLE:
+        rule_ids = selection.lookup(name)
+        fixed = [r for r in sorted(rule_ids) if not selection.by_id[r].switchable]
+        if fixed and len(fixed) == len(rule_ids):
             problems.append(
                 Problem(
-                    "MC030",
+                    INVALID_IGNORE,
                     f"'{name}' cannot be suppressed: a file that cannot be read or checked is "
                     "always reported.",
                     span=span,
                     fix="Fix the file instead, and remove this ignore comment.",
                 )
             )
-        elif rule_id is None:
-            problems.append(
-                Problem(
-                    "MC030",
-                    f"This ignore comment names '{name}', which is not a rule.",
-                    span=span,
-                    fix="Use a rule id or name from 'mcvalidate rules'.",
+        elif not rule_ids:
+            if not selection.belongs_elsewhere(name):
+                problems.append(
+                    Problem(
+                        INVALID_IGNORE,
+                        f"This ignore comment names '{name}', which is not a rule.",
+                        span=span,
+                        fix="Use a rule id, name, id prefix or pack name from 'mcvalidate rules'.",
+                    )
                 )
-            )
         else:
-            rules[rule_id] = name
+            names[name] = frozenset(r for r in rule_ids if selection.by_id[r].switchable)
     reason = match.group("reason")
     if require_reason and not reason:
         problems.append(
             Problem(
-                "MC031",
+                IGNORE_WITHOUT_REASON,
                 "This ignore comment gives no reason; the configuration requires one.",
                 span=span,
                 fix="Say after the brackets why the finding does not apply here.",
             )
         )
-    if not rules:
+    if not names:
         return None
     kind = match.group("kind")
-    return Ignore(span, kind == "ignore-file", rules, reason)
+    return Ignore(span, kind == "ignore-file", names, reason)
 
 
 def apply(
@@ -155,24 +165,24 @@ def apply(
         suppressed.append(dataclasses.replace(finding, suppression=suppression))
     unused = [
         Problem(
-            "MC032",
+            UNUSED_IGNORE,
             f"This ignore comment suppresses nothing for {written}; remove it (or the rule "
             "from it) if the finding is gone.",
             span=ignore.span,
             fix="Delete the stale ignore comment.",
         )
         for ignore in ignores.all()
-        for rule_id, written in ignore.rules.items()
-        if rule_id not in ignore.used and rule_id in ran
+        for written, rule_ids in ignore.names.items()
+        if not (rule_ids & ignore.used) and rule_ids & ran
     ]
     return kept, suppressed, unused
 
 
 def _matching(finding: Finding, ignores: Ignores) -> Ignore | None:
     for ignore in ignores.by_line.get(finding.span.line, ()):
-        if finding.rule in ignore.rules:
+        if ignore.covers(finding.rule):
             return ignore
     for ignore in ignores.whole_file:
-        if finding.rule in ignore.rules:
+        if ignore.covers(finding.rule):
             return ignore
     return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import yaml
 
 from mcvalidate.findings import Problem, Span
+from mcvalidate.format_rules import YAML_SYNTAX
+from mcvalidate.limits import too_deep
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
@@ -23,19 +25,14 @@ def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
         line, column = opened.line, opened.column
     text = lines[line] if line < len(lines) else ""
     if "maximum nesting depth" in problem:
-        return Problem(
-            "MC007",
-            "Values are nested deeper than the YAML reader allows.",
-            span=Span(line + 1, column + 1, line + 1, column + 2),
-            fix="A course file is only a few levels deep: check the brackets and indentation.",
-        )
+        return too_deep(Span(line + 1, column + 1, line + 1, column + 2))
     message, fix = _explain(context, problem, text[column : column + 1])
     if "mapping values are not allowed" in problem and ": " not in text[:column]:
         column = len(text) - len(text.lstrip())  # a key that cannot start here, not a value
     original = " ".join(p for p in (problem, context) if p)
     start = min(column, len(text)) + 1  # a mark past the end of its line stays on the line
     return Problem(
-        "MC001",
+        YAML_SYNTAX,
         f"YAML syntax error: {message} (YAML: {original})",
         span=Span(line + 1, start, line + 1, min(start + 1, len(text) + 1)),
         fix=fix,

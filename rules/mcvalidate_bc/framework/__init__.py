@@ -15,6 +15,7 @@ PACK = Pack(
     framework=FRAMEWORK,
     version="2021 (updated 2024)",
     url=FRAMEWORK_URL,
+    prefix="BCF",
     rules=(
         definition.standalone,
         definition.duration_declared,

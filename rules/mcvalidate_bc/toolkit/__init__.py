@@ -23,6 +23,7 @@ PACK = Pack(
     framework=TOOLKIT,
     version="2023",
     url=TOOLKIT_URL,
+    prefix="BCT",
     rules=(
         planning.external_partner,
         design.outcomes_defined,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mcvalidate.findings import Finding, fingerprints
 
 if TYPE_CHECKING:
-    from mcvalidate.engine import FileResult
+    from mcvalidate.findings import FileResult
 
 
 def fingerprinted(result: FileResult) -> list[tuple[Finding, str]]:

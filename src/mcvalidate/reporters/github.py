@@ -16,18 +16,18 @@ from __future__ import annotations
 from typing import TextIO
 
 from mcvalidate.findings import Finding, Severity
-from mcvalidate.reporters import Run
+from mcvalidate.report import Report
 from mcvalidate.reporters._common import with_fix
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(run: Run, stream: TextIO) -> None:
-    for result in run.results:
+def render(report: Report, stream: TextIO) -> None:
+    for result in report.results:
         for finding in result.findings:
             stream.write(_command(finding) + "\n")
     # A plain line, not a command: the log shows it as the run's verdict.
-    stream.write(f"mcvalidate: {run.summary()}\n")
+    stream.write(f"mcvalidate: {report.summary()}\n")
 
 
 def _command(finding: Finding) -> str:

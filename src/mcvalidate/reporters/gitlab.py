@@ -18,16 +18,16 @@ import json
 from typing import Any, TextIO
 
 from mcvalidate.findings import Finding, Severity
-from mcvalidate.reporters import Run
+from mcvalidate.report import Report
 from mcvalidate.reporters._common import fingerprinted, with_fix
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def render(run: Run, stream: TextIO) -> None:
+def render(report: Report, stream: TextIO) -> None:
     issues = [
         _issue(finding, fingerprint)
-        for result in run.results
+        for result in report.results
         for finding, fingerprint in fingerprinted(result)
         if finding.suppression is None
     ]

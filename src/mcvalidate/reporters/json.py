@@ -6,15 +6,8 @@ import json
 from typing import TextIO
 
 from mcvalidate import __version__
-from mcvalidate.engine import FileResult
 from mcvalidate.findings import Finding
-from mcvalidate.reporters import Run
-
-
-def _shown(run: Run, result: FileResult) -> list[Finding]:
-    if not run.show_suppressed:
-        return list(result.findings)
-    return sorted((*result.findings, *result.suppressed), key=lambda f: f.sort_key)
+from mcvalidate.report import Report
 
 
 def _record(finding: Finding) -> dict[str, object]:
@@ -27,12 +20,13 @@ def _record(finding: Finding) -> dict[str, object]:
     return record
 
 
-def render(run: Run, stream: TextIO) -> None:
-    report = {
+def render(report: Report, stream: TextIO) -> None:
+    document = {
         "version": __version__,
-        "packs": [pack.name for pack in run.packs],
-        "summary": {"files": run.checked, **run.counts()},
-        "findings": [_record(f) for result in run.results for f in _shown(run, result)],
+        "packs": [pack.name for pack in report.packs],
+        "pack_details": [pack.to_dict() for pack in report.packs],
+        "summary": {"files": report.checked, **report.counts()},
+        "findings": [_record(f) for result in report.results for f in report.view.shown(result)],
     }
-    json.dump(report, stream, ensure_ascii=False, indent=2)
+    json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -22,11 +22,11 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
 from mcvalidate.findings import Finding
-from mcvalidate.reporters import Run
+from mcvalidate.report import Report
 from mcvalidate.reporters._common import headline
 
 if TYPE_CHECKING:
-    from mcvalidate.engine import FileResult
+    from mcvalidate.findings import FileResult
 
 NAME = "mcvalidate"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -35,8 +35,8 @@ DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def render(run: Run, stream: TextIO) -> None:
-    cases = [_case(result, run) for result in run.results]
+def render(report: Report, stream: TextIO) -> None:
+    cases = [_case(result, report) for result in report.results]
     tests = str(len(cases))
     failures = str(sum(1 for case in cases if case.find("failure") is not None))
     suites = ET.Element("testsuites", name=NAME, tests=tests, failures=failures, errors="0")
@@ -57,12 +57,12 @@ def render(run: Run, stream: TextIO) -> None:
     stream.write("\n")
 
 
-def _case(result: FileResult, run: Run) -> ET.Element:
+def _case(result: FileResult, report: Report) -> ET.Element:
     path = _xml(result.path)
     case = ET.Element("testcase", classname=path, name=path, file=path)
     below: list[str] = []
     for finding in result.findings:
-        if finding.severity >= run.fail_on:
+        if finding.severity >= report.fail_on:
             span = finding.span
             failure = ET.SubElement(
                 case,

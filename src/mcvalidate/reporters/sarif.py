@@ -23,7 +23,7 @@ from urllib.parse import quote, urlsplit
 
 from mcvalidate import __version__
 from mcvalidate.findings import Finding, Severity
-from mcvalidate.reporters import Run
+from mcvalidate.report import PackInfo, Report
 from mcvalidate.reporters._common import fingerprinted, with_fix
 
 if TYPE_CHECKING:
@@ -41,8 +41,8 @@ SRCROOT = "%SRCROOT%"
 _PATH_SAFE = "/!$&'()*+,;=@"
 
 
-def render(run: Run, stream: TextIO) -> None:
-    results = [pair for result in run.results for pair in fingerprinted(result)]
+def render(report: Report, stream: TextIO) -> None:
+    results = [pair for result in report.results for pair in fingerprinted(result)]
     fired = sorted({f.rule: f for f, _ in results}.values(), key=lambda f: f.rule)
     index = {finding.rule: i for i, finding in enumerate(fired)}
     log = {
@@ -55,8 +55,11 @@ def render(run: Run, stream: TextIO) -> None:
                         "name": "mcvalidate",
                         "version": __version__,
                         # No informationUri: mcvalidate has no published home page yet.
-                        "rules": [_descriptor(f, run.rules.get(f.rule)) for f in fired],
-                    }
+                        "rules": [_descriptor(f, report.rules.get(f.rule)) for f in fired],
+                    },
+                    # The rule packs the run applied, each with the version of its framework
+                    # and of the distribution that installed it.
+                    "extensions": [_extension(pack) for pack in report.packs],
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(f, print_, index[f.rule]) for f, print_ in results],
@@ -73,7 +76,7 @@ def _descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:
     if rule is None:
         descriptor: dict[str, Any] = {"id": finding.rule, "name": finding.name}
         url, severity = finding.reference, finding.severity
-        properties: dict[str, Any] = {"framework": finding.framework}
+        properties: dict[str, Any] = {"framework": finding.framework, "pack": finding.pack}
     else:
         descriptor = {
             "id": rule.id,
@@ -82,7 +85,11 @@ def _descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:
             "fullDescription": {"text": _first_paragraph(rule.doc) or rule.summary},
         }
         url, severity = rule.source.url, rule.severity
-        properties = {"framework": rule.source.citation, "evidence": rule.source.evidence}
+        properties = {
+            "framework": rule.source.citation,
+            "evidence": rule.source.evidence,
+            "pack": finding.pack,
+        }
     # SARIF wants an absolute URI here; the format rules link into docs/ relatively.
     if urlsplit(url).scheme in ("http", "https"):
         descriptor["helpUri"] = url
@@ -91,6 +98,18 @@ def _descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:
     descriptor["defaultConfiguration"] = {"level": LEVEL[severity]}
     descriptor["properties"] = properties
     return descriptor
+
+
+def _extension(pack: PackInfo) -> dict[str, Any]:
+    component: dict[str, Any] = {
+        "name": pack.name,
+        "fullName": pack.title,
+        "version": pack.distribution_version or pack.version,
+        "properties": {"frameworkVersion": pack.version, "distribution": pack.distribution},
+    }
+    if urlsplit(pack.url).scheme in ("http", "https"):
+        component["informationUri"] = pack.url
+    return component
 
 
 def _first_paragraph(doc: str) -> str:

@@ -17,18 +17,17 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TextIO
 
-from mcvalidate.engine import FileResult
-from mcvalidate.findings import Finding, Severity
-from mcvalidate.reporters import Run, plural
+from mcvalidate.findings import FileResult, Finding, Severity
+from mcvalidate.report import Report, plural
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 Segment = tuple[str, str]  # (text, rich style; "" for none)
 Line = list[Segment]
 
 
-def render(run: Run, stream: TextIO) -> None:
-    lines = _report(run)
-    if not _coloured(run.color, stream):
+def render(report: Report, stream: TextIO) -> None:
+    lines = _report(report)
+    if not _coloured(report.view.color, stream):
         stream.writelines("".join(text for text, _ in line) + "\n" for line in lines)
         return
     from rich.console import Console
@@ -49,14 +48,14 @@ def _coloured(color: str, stream: TextIO) -> bool:
     return stream.isatty()
 
 
-def _report(run: Run) -> Iterator[Line]:
-    for result in run.results:
-        shown = [*result.findings, *(result.suppressed if run.show_suppressed else ())]
+def _report(report: Report) -> Iterator[Line]:
+    for result in report.results:
+        shown = report.view.shown(result)
         if shown:
-            yield from _file(result, sorted(shown, key=lambda f: f.sort_key), run.quiet)
-    if not run.quiet:
-        failed = run.failed()
-        yield [("✗ " if failed else "✓ ", "red" if failed else "green"), (run.summary(), "")]
+            yield from _file(result, shown, report.view.quiet)
+    if not report.view.quiet:
+        failed = report.failed()
+        yield [("✗ " if failed else "✓ ", "red" if failed else "green"), (report.summary(), "")]
 
 
 def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Line]:

@@ -1,0 +1,94 @@
+"""A scan of the raw text before LibYAML sees it: is anything nested too deep to parse safely?
+
+Some LibYAML builds crash the whole process on collections nested tens of thousands deep, so
+the nesting is measured on the text first. Only the characters that can open a level are
+visited (brackets, dashes at the start of a line, indentation), quoted text and comments are
+skipped, and the expensive scans run only when a cheap count says the limit can be reached.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from mcvalidate.document import LINE_BREAK, position_at
+
+_FLOW_TOKENS = re.compile("[][{}'\"#]|\r\n|[\r\n\x85\u2028\u2029]")
+_BREAKS = frozenset(("\r\n", "\r", "\n", "\x85", "\u2028", "\u2029"))
+
+
+def first_nesting_beyond(text: str, limit: int) -> tuple[int, int] | None:
+    """Where collections first nest deeper than ``limit`` (1-based line and column), if they
+    do: brackets, block sequences opened on one line (``- - - x``), or indentation."""
+    dashes = _dash_run(limit).search(text) if text.count("- ") > limit else None
+    if dashes is not None:
+        return position_at(text, dashes.start(1))  # at the first dash too many
+    if _deep_indent(limit).search(text):
+        deep = _indented_beyond(text, limit)
+        if deep is not None:
+            return deep
+    if text.count("[") + text.count("{") <= limit:
+        return None
+    return _brackets_beyond(text, limit)
+
+
+def _brackets_beyond(text: str, limit: int) -> tuple[int, int] | None:
+    depth, line, line_start, quote, comment = 0, 1, 0, "", False
+    for match in _FLOW_TOKENS.finditer(text):
+        char, at = match.group(), match.start()
+        if char in _BREAKS:
+            line, line_start, comment = line + 1, at + len(char), False
+        elif comment:
+            continue
+        elif quote:
+            if char == quote and not (quote == '"' and _escaped(text, at)):
+                quote = ""
+        elif char == "#" and (at == 0 or text[at - 1] in " \t\n"):
+            comment = True
+        elif char in "'\"":
+            if at == 0 or text[at - 1] in " \t\n[{,:":
+                quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line, at - line_start + 1
+        elif depth:
+            depth -= 1
+    return None
+
+
+def _indented_beyond(text: str, limit: int) -> tuple[int, int] | None:
+    """Where block mappings, nested by indentation, first go deeper than ``limit``: each line
+    indented further than the one it belongs to opens one more level."""
+    stack: list[int] = []
+    for number, line in enumerate(LINE_BREAK.split(text), start=1):
+        content = line.lstrip(" ")
+        if not content or content.startswith("#"):
+            continue
+        indent = len(line) - len(content)
+        while stack and stack[-1] >= indent:
+            stack.pop()
+        stack.append(indent)
+        if len(stack) - 1 > limit:
+            return number, indent + 1
+    return None
+
+
+@functools.cache
+def _deep_indent(limit: int) -> re.Pattern[str]:
+    """A line indented by more than ``limit`` spaces: only then can indentation nest deeper
+    than ``limit`` levels, and only then are the lines scanned."""
+    return re.compile(rf"^ {{{limit + 1},}}\S", re.MULTILINE)
+
+
+@functools.cache
+def _dash_run(limit: int) -> re.Pattern[str]:
+    """More than ``limit`` block-sequence dashes at the start of one line."""
+    return re.compile(rf"^[ \t]*(?:-[ \t]+){{{limit}}}(-)[ \t]", re.MULTILINE)
+
+
+def _escaped(text: str, at: int) -> bool:
+    backslashes = 0
+    while at - backslashes - 1 >= 0 and text[at - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
