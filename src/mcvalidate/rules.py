@@ -340,7 +340,7 @@ class Rule:
             raise ValueError(f"{owner}: the severity must be error, warning or info")
         if not isinstance(self.source, Source):
             raise ValueError(f"{owner}: 'source' must be a mcvalidate.rules.Source")
-        if not self.summary:
+        if not self.summary or self.summary.endswith("::"):
             raise ValueError(
                 f"{owner}: it has no docstring; its first paragraph is the summary that "
                 "'mcvalidate explain' prints"
@@ -438,6 +438,8 @@ class Pack:
             raise ValueError(f"{owner}: the name must be kebab-case (my-framework)")
         for key in ("title", "framework", "version", "url"):
             _text(owner, key, getattr(self, key))
+        if not _URL.match(self.url):
+            raise ValueError(f"{owner}: 'url' must be a web address or a relative path")
         if not isinstance(self.rules, (tuple, list)) or not self.rules:
             raise ValueError(f"{owner}: 'rules' must be a non-empty tuple of rules")
         object.__setattr__(self, "rules", tuple(self.rules))
