@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import NOT_YET_APPROVED, filled
+from mcvalidate.text import filled
+from mcvalidate_bc.common import NOT_YET_APPROVED
 from mcvalidate_bc.sources import TOOLKIT_URL, framework
 
 QA_URL = f"{TOOLKIT_URL}chapter/quality-assurance/"

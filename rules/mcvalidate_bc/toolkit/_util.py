@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext
-from mcvalidate_bc.common import filled
+from mcvalidate.text import filled
 
 
 def outcome_name(course: Course, ctx: RuleContext, index: int) -> str:
@@ -47,19 +47,3 @@ def any_refused(ctx: RuleContext, items: Sequence[object] | None, key: str, *fie
         for index in range(len(items or ()))
         for field in fields
     )
-
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def listing(items: list[str], conjunction: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def number(value: float, decimals: int = 2) -> str:
-    """``value`` as a person writes it: 80, 7.5, 33.33 (never 8e+01)."""
-    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")

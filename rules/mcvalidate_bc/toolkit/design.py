@@ -11,16 +11,9 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import filled
+from mcvalidate.text import capitalized, filled, listing, number
 from mcvalidate_bc.sources import toolkit
-from mcvalidate_bc.toolkit._util import (
-    any_refused,
-    assessment_name,
-    capitalized,
-    listing,
-    number,
-    outcome_name,
-)
+from mcvalidate_bc.toolkit._util import any_refused, assessment_name, outcome_name
 
 DESIGN = "Design Considerations: Practical Guide"
 DESIGN_STEP = "ADDIE Design step: learning outcomes and assessments"
