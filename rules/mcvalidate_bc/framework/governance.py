@@ -11,7 +11,7 @@ from __future__ import annotations
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled
-from mcvalidate_bc.common import NOT_YET_APPROVED
+from mcvalidate_bc.lifecycle import NOT_YET_APPROVED
 from mcvalidate_bc.sources import TOOLKIT_URL, framework
 
 QA_URL = f"{TOOLKIT_URL}chapter/quality-assurance/"

@@ -22,8 +22,8 @@ from importlib import resources
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import capitalized, filled, listing
+from mcvalidate_bc.naming import outcome_name, statement_pointer
 from mcvalidate_bc.sources import toolkit
-from mcvalidate_bc.toolkit._util import outcome_name, statement_pointer
 
 DESIGN = "Design Considerations: Practical Guide"
 # The three wording rules read the same lists, so they take the same options; set them once for

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import NOT_YET_APPROVED
+from mcvalidate_bc.lifecycle import NOT_YET_APPROVED, PUBLISHED
 from mcvalidate_bc.sources import toolkit
 
 QA = "Quality Assurance"
-PUBLISHED = ("approved", "active")
 
 
 @rule(

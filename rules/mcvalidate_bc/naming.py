@@ -1,8 +1,10 @@
-"""Small helpers shared by the ``bc-toolkit`` rules: names and pointers for messages."""
+"""How the B.C. packs' messages name a course's parts, and point at them.
+
+A finding names a learning outcome or an assessment the way its author wrote it (by id, by
+title) and falls back on its position; these helpers keep that the same in every rule.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext
@@ -37,13 +39,3 @@ def statement_pointer(ctx: RuleContext, index: int) -> str:
     bare string (then ``/statement`` does not exist in the file)."""
     pointer = f"/learning_outcomes/{index}/statement"
     return pointer if ctx.present(pointer) else f"/learning_outcomes/{index}"
-
-
-def any_refused(ctx: RuleContext, items: Sequence[object] | None, key: str, *fields: str) -> bool:
-    """True when a field of any item of the list ``key`` was written but refused by the schema
-    (its own finding is already reported, and the model holds nothing there)."""
-    return any(
-        ctx.refused(f"/{key}/{index}/{field}")
-        for index in range(len(items or ()))
-        for field in fields
-    )
