@@ -30,6 +30,8 @@ DESIGN = "Design Considerations: Practical Guide"
 # all three with the pack's name: rule_options: {bc-toolkit: {action_verbs: [triage]}}.
 VERB_OPTIONS: dict[str, list[str]] = {"action_verbs": [], "vague_verbs": []}
 SOURCE = toolkit(DESIGN, "ADDIE Design step: learning outcomes", "inferred")
+# Where outcome_starts keeps its analysis in ctx.shared, for the three rules to share.
+STARTS_KEY = "bc-toolkit/starts"
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u2032`\u00b4"})
 _WORD = r"[^\W\d_]+(?:['-][^\W\d_]+)*"
@@ -225,24 +227,21 @@ def outcome_starts(course: Course, ctx: RuleContext) -> list[tuple[int, Start, V
     """Each worded outcome's index and how it starts, in the course's language; nothing when
     mcvalidate ships no verb list for that language (it never guesses).
 
-    The three wording rules ask this of the same course one after the other: the last answer
-    is kept, so each statement is analysed once."""
+    The three wording rules ask this of the same file one after the other: the answer is kept
+    in the file's ``ctx.shared`` (by verb lists, since each rule may have its own options), so
+    each statement is analysed once."""
     lists = course_verbs(course, ctx)
     if lists is None:
         return []
-    if _last and _last[0][0] is course and _last[0][1] is lists:
-        return _last[0][2]
-    starts = [
-        (index, start(outcome.statement, lists), lists)
-        for index, outcome in enumerate(course.learning_outcomes or ())
-        if filled(outcome.statement)
-    ]
-    _last[:] = [(course, lists, starts)]
-    return starts
-
-
-# The course last analysed by outcome_starts, its verb lists and the analysis (one entry).
-_last: list[tuple[Course, Verbs, list[tuple[int, Start, Verbs]]]] = []
+    analyses: dict[Verbs, list[tuple[int, Start, Verbs]]]
+    analyses = ctx.shared.setdefault(STARTS_KEY, {})
+    if lists not in analyses:
+        analyses[lists] = [
+            (index, start(outcome.statement, lists), lists)
+            for index, outcome in enumerate(course.learning_outcomes or ())
+            if filled(outcome.statement)
+        ]
+    return analyses[lists]
 
 
 def start(statement: str, lists: Verbs) -> Start:
