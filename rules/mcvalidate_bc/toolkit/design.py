@@ -13,9 +13,8 @@ from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import capitalized, filled, listing, number
 from mcvalidate_bc.naming import assessment_name, outcome_name
-from mcvalidate_bc.sources import toolkit
+from mcvalidate_bc.sources import DESIGN, toolkit
 
-DESIGN = "Design Considerations: Practical Guide"
 DESIGN_STEP = "ADDIE Design step: learning outcomes and assessments"
 WEIGHT_TOLERANCE = 0.01
 

@@ -16,10 +16,9 @@ from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import capitalized, filled, listing
 from mcvalidate_bc.naming import outcome_name, statement_pointer
-from mcvalidate_bc.sources import toolkit
+from mcvalidate_bc.sources import DESIGN, toolkit
 from mcvalidate_bc.toolkit.wording import Start, Verbs, compound_verbs, start, suggested, verbs
 
-DESIGN = "Design Considerations: Practical Guide"
 # The three wording rules read the same lists, so they take the same options; set them once for
 # all three with the pack's name: rule_options: {bc-toolkit: {action_verbs: [triage]}}.
 VERB_OPTIONS: dict[str, list[str]] = {"action_verbs": [], "vague_verbs": []}

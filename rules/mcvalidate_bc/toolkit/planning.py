@@ -12,10 +12,8 @@ from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled
 from mcvalidate_bc.lifecycle import NOT_YET_APPROVED
-from mcvalidate_bc.sources import toolkit
+from mcvalidate_bc.sources import FINANCIAL, PARTNERS, toolkit
 
-PARTNERS = "Employers, Indigenous and Community Partners: Practical Guide"
-FINANCIAL = "Financial Matters"
 BUSINESS_CASE = {
     "problem": "problem or opportunity statement",
     "objectives": "objectives",
