@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from importlib import resources
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from conftest import check_text
+from mcvalidate.model import Course
 from mcvalidate_bc.toolkit import language
 from mcvalidate_bc.toolkit.wording import LANGUAGES, Start, Verbs, compound_verbs, start, verbs
+
+
+def context(options: dict[str, Any], shared: dict[str, Any]) -> Any:
+    """What outcome_starts reads of a file's rule context: the options and ctx.shared."""
+    return SimpleNamespace(options=options, shared=shared)
 
 
 def lists(code: str) -> Verbs:
@@ -86,9 +93,16 @@ def test_the_three_rules_analyse_each_statement_once_per_file(
         return start(statement, verb_lists)
 
     monkeypatch.setattr(language, "start", counting)
-    text = "title: x\nlearning_outcomes:\n  - Understand X\n  - Identify and describe Y\n"
-    result = check_text(text, "BCT007", "BCT008", "BCT009")
-    assert [f.rule for f in result.findings] == ["BCT008", "BCT009"]
+    course = Course.model_validate(
+        {"title": "x", "learning_outcomes": ["Understand X", "Identify and describe Y"]}
+    )
+    ctx = context({}, {})
+    first = language.outcome_starts(course, ctx)
+    assert [begin.first for _, begin, _ in first] == ["Understand", "Identify"]
+    assert language.outcome_starts(course, ctx) is first
     assert seen == ["Understand X", "Identify and describe Y"]
-    check_text(text, "BCT007", "BCT008", "BCT009")
-    assert len(seen) == 4  # a new file, a new analysis
+    other = context({"action_verbs": ["triage"]}, ctx.shared)
+    language.outcome_starts(course, other)
+    assert len(seen) == 4  # other options, other verb lists: analysed for them
+    language.outcome_starts(course, context({}, {}))
+    assert len(seen) == 6  # a new file, a new analysis
