@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ast
 import sys
+from pathlib import Path
 
-from conftest import ROOT
 from mcvalidate.text import capitalized, filled, listing, number
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_filled_tells_blank_text_from_text() -> None:
