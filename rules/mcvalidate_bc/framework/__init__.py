@@ -6,6 +6,7 @@ the rule is mcvalidate's reading of a requirement; info for scope notes.
 """
 
 from mcvalidate.rules import Pack
+from mcvalidate_bc.collect import rules_of
 from mcvalidate_bc.framework import definition, governance
 from mcvalidate_bc.sources import FRAMEWORK, FRAMEWORK_URL
 
@@ -16,18 +17,5 @@ PACK = Pack(
     version="2021 (updated 2024)",
     url=FRAMEWORK_URL,
     prefix="BCF",
-    rules=(
-        definition.standalone,
-        definition.duration_declared,
-        definition.competency_based,
-        definition.need_aligned,
-        definition.summative_assessment,
-        definition.recognition_purpose,
-        governance.credit_status_declared,
-        governance.credit_value_stated,
-        governance.institutional_approval,
-        governance.periodic_review,
-        governance.pathways_considered,
-        governance.framework_scope,
-    ),
+    rules=rules_of(definition, governance),
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import filled
+from mcvalidate.text import filled
 from mcvalidate_bc.sources import framework
 
 DEFINITION = "Definition of a micro-credential"

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import NOT_YET_APPROVED, filled
-from mcvalidate_bc.sources import TOOLKIT_URL, framework
+from mcvalidate.text import filled
+from mcvalidate_bc.lifecycle import NOT_YET_APPROVED
+from mcvalidate_bc.sources import QUALITY_ASSURANCE, framework, toolkit_chapter_url
 
-QA_URL = f"{TOOLKIT_URL}chapter/quality-assurance/"
+QA_URL = toolkit_chapter_url(QUALITY_ASSURANCE)
 QA_CLAUSE = "Quality assurance: 'developed, approved and periodically reviewed'"
 NEWS_URL = (
     "https://www.straight.com/education/"

@@ -14,6 +14,7 @@ written (the project's research notes on the Framework and the Toolkit say what 
 """
 
 from mcvalidate.rules import Pack
+from mcvalidate_bc.collect import rules_of
 from mcvalidate_bc.sources import TOOLKIT, TOOLKIT_URL
 from mcvalidate_bc.toolkit import design, language, planning, quality, recognition
 
@@ -24,28 +25,5 @@ PACK = Pack(
     version="2023",
     url=TOOLKIT_URL,
     prefix="BCT",
-    rules=(
-        planning.external_partner,
-        design.outcomes_defined,
-        design.outcome_assessed,
-        design.assessment_outcomes,
-        design.competency_covered,
-        design.outcome_competency,
-        language.outcome_action_verb,
-        language.outcome_vague_verb,
-        language.outcome_compound,
-        design.assessment_weights,
-        design.weekly_workload,
-        quality.review_dates,
-        quality.approval_not_future,
-        recognition.badge_described,
-        recognition.recognition_format,
-        planning.business_case,
-        planning.need_evidence,
-        quality.public_information,
-        planning.indigenous_partner,
-        design.delivery_described,
-        recognition.prior_learning_stated,
-        quality.approval_route,
-    ),
+    rules=rules_of(design, language, planning, quality, recognition),
 )

@@ -11,18 +11,10 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import filled
-from mcvalidate_bc.sources import toolkit
-from mcvalidate_bc.toolkit._util import (
-    any_refused,
-    assessment_name,
-    capitalized,
-    listing,
-    number,
-    outcome_name,
-)
+from mcvalidate.text import capitalized, filled, listing, number
+from mcvalidate_bc.naming import assessment_name, outcome_name
+from mcvalidate_bc.sources import DESIGN, toolkit
 
-DESIGN = "Design Considerations: Practical Guide"
 DESIGN_STEP = "ADDIE Design step: learning outcomes and assessments"
 WEIGHT_TOLERANCE = 0.01
 
@@ -108,7 +100,7 @@ def outcome_assessed(course: Course, ctx: RuleContext) -> None:
           - {id: A1, title: Final project, summative: true, outcomes: [LO1, LO2]}
     """
     assessments = course.assessments or []
-    if not assessments or any_refused(ctx, assessments, "assessments", "outcomes"):
+    if not assessments or ctx.any_refused("assessments", assessments, "outcomes"):
         return
     for index, outcome in enumerate(course.learning_outcomes or ()):
         if not filled(outcome.id):
@@ -217,7 +209,7 @@ def competency_covered(course: Course, ctx: RuleContext) -> None:
           - {id: LO1, statement: Reconcile a bank account, competencies: [C1]}
     """
     outcomes = course.learning_outcomes or []
-    if not outcomes or any_refused(ctx, outcomes, "learning_outcomes", "competencies"):
+    if not outcomes or ctx.any_refused("learning_outcomes", outcomes, "competencies"):
         return
     served = {c for o in outcomes for c in o.competencies or ()}
     for index, competency in enumerate(course.competencies or ()):

@@ -6,206 +6,25 @@ checks are mcvalidate's reading of common outcome-writing practice (Bloom's revi
 B.C. institutions' published micro-credential outcomes follow the same pattern (BCIT's start
 with Identify, Describe, Explain, Summarize). They are info notes, never warnings.
 
-The verb lists are ``verbs/<language>-action.txt`` and ``verbs/<language>-vague.txt`` (their
-headers say how they were made). mcvalidate ships English and French; a course in another
-language is not checked, rather than checked against the wrong list.
+The analysis of a statement (its lead-ins, its verb, the verb lists of each language) is in
+``wording.py``; this module holds the rules, which run it once per file and word the findings.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
-from dataclasses import dataclass
-from importlib import resources
-
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import filled
-from mcvalidate_bc.sources import toolkit
-from mcvalidate_bc.toolkit._util import capitalized, listing, outcome_name, statement_pointer
+from mcvalidate.text import capitalized, filled, listing
+from mcvalidate_bc.naming import outcome_name, statement_pointer
+from mcvalidate_bc.sources import DESIGN, toolkit
+from mcvalidate_bc.toolkit.wording import Start, Verbs, compound_verbs, start, suggested, verbs
 
-DESIGN = "Design Considerations: Practical Guide"
 # The three wording rules read the same lists, so they take the same options; set them once for
 # all three with the pack's name: rule_options: {bc-toolkit: {action_verbs: [triage]}}.
 VERB_OPTIONS: dict[str, list[str]] = {"action_verbs": [], "vague_verbs": []}
 SOURCE = toolkit(DESIGN, "ADDIE Design step: learning outcomes", "inferred")
-
-_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u2032`\u00b4"})
-_WORD = r"[^\W\d_]+(?:['-][^\W\d_]+)*"
-
-# Lead-ins written before the verb, stripped in this order: an opening clause ("By the end of
-# this course,"), a subject and modal ("Learners will"), then "be able to".
-_LEAD_INS: dict[str, tuple[re.Pattern[str], ...]] = {
-    "en": (
-        re.compile(
-            r"^(?:by the end|at the end|upon|on|after|following)\b[^,:]*[,:]\s*", re.IGNORECASE
-        ),
-        re.compile(
-            r"^(?:the )?(?:successful )?(?:learners?|students?|participants?|graduates?|"
-            r"trainees?|candidates?|you) (?:will|should|shall|can|must|(?:are|is)(?= able\b))\s+",
-            re.IGNORECASE,
-        ),
-        re.compile(r"^(?:be )?able to\b[\s:]*", re.IGNORECASE),
-    ),
-    "fr": (
-        re.compile(r"^(?:à la fin|au terme|à l'issue|après)\b[^,:]*[,:]\s*", re.IGNORECASE),
-        re.compile(
-            r"^(?:l'|le |la |les )?(?:personnes? apprenantes?|apprenante?s?|étudiante?s?|"
-            r"participante?s?|élèves?) (?:sera|seront|pourra|pourront|devra|devront|doit|"
-            r"doivent|est|sont)\s+",
-            re.IGNORECASE,
-        ),
-        re.compile(r"^(?:être )?(?:capables?|en mesure) (?:de |d')[\s:]*", re.IGNORECASE),
-    ),
-}
-
-# Words joining two actions ("Identify and describe ..."), and fillers that may follow them.
-_JOINS = {
-    "en": r"(?:[,;]|\b(?:and/or|and|or|as well as)\b)\s*(?:(?:then|also) )?",
-    "fr": r"(?:[,;]|\b(?:et/ou|et|ou|ainsi que)\b)\s*(?:(?:puis|ensuite|aussi|également) )?",
-}
-# After one of these, a word of the noun-ambiguity list is a verb taking an object.
-_DETERMINERS = {
-    "en": frozenset(
-        {
-            *("a", "an", "the", "this", "that", "these", "those", "each", "every", "all"),
-            *("any", "some", "both", "several", "their", "its", "his", "her", "our", "your"),
-            *("my", "one", "two", "three"),
-        }
-    ),
-}
-# A word followed by this is a noun ("the design and use of ladders").
-_OF = {"en": "of"}
-
-# Observable verbs suggested in place of a vague one, by what the vague wording is about.
-_SUGGESTIONS = {
-    "en": (
-        (("understand", "comprehen", "grasp", "insight"), ("explain", "describe", "summarize")),
-        (
-            ("know", "familiar", "aware", "acquainted", "exposed", "introduced", "learn"),
-            ("describe", "identify", "list"),
-        ),
-        (
-            ("appreciat", "value", "importance", "significance", "believe", "accept"),
-            ("explain", "justify", "evaluate"),
-        ),
-        ((), ("identify", "explain", "apply", "evaluate")),
-    ),
-    "fr": (
-        (("compr", "saisir", "assimil"), ("expliquer", "décrire", "résumer")),
-        (
-            ("conna", "savoir", "famili", "consci", "initi", "sensibilis", "expos", "apprendre"),
-            ("identifier", "décrire", "énumérer"),
-        ),
-        (("importance", "appréci", "valoris", "croire"), ("expliquer", "justifier", "évaluer")),
-        ((), ("identifier", "expliquer", "appliquer", "évaluer")),
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Verbs:
-    """The verb lists of one language."""
-
-    language: str
-    action: frozenset[str]
-    vague: re.Pattern[str]
-    vague_words: frozenset[str]
-    ambiguous: frozenset[str]
-
-    def forms(self, word: str) -> set[str]:
-        """``word`` and the base forms it may be written for ("describes" -> "describe")."""
-        word = word.lower()
-        forms = {word}
-        if self.language == "en":
-            if word.endswith("ies"):
-                forms.add(word[:-3] + "y")
-            if word.endswith("es"):
-                forms.add(word[:-2])
-            if word.endswith("s"):
-                forms.add(word[:-1])
-        return forms
-
-
-@dataclass(frozen=True)
-class Start:
-    """How an outcome statement starts, once lead-ins are stripped."""
-
-    text: str
-    """The statement from its verb on (case kept, spaces and apostrophes normalised)."""
-    first: str
-    """Its first word, as written ("" when it starts with no word)."""
-    vague: str
-    """The vague verb or phrase it starts with, as written ("" when none)."""
-    vague_end: int
-    action: bool
-    """Its first word is an action verb."""
-
-
-def _lines(name: str) -> list[str]:
-    path = resources.files("mcvalidate_bc.toolkit") / "verbs" / name
-    return path.read_text(encoding="utf-8").splitlines()
-
-
-def _entries(lines: list[str]) -> list[str]:
-    return [
-        _normalise(line).lower()
-        for line in lines
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-
-
-def _ambiguous(lines: list[str]) -> frozenset[str]:
-    """The words of the "Caution for the compound-outcome check" paragraph of a list's header:
-    after its last colon, comma-separated, up to the next empty comment line."""
-    paragraph: list[str] = []
-    for line in lines:
-        if not line.startswith("#"):
-            break
-        text = line.lstrip("#").strip()
-        if (paragraph and text) or text.lower().startswith("caution"):
-            paragraph.append(text)
-        elif paragraph:
-            break
-    words = " ".join(paragraph).rpartition(":")[2]
-    return frozenset(w.strip(" .").lower() for w in words.split(",") if w.strip(" ."))
-
-
-def _phrase_pattern(entry: str, language: str) -> str:
-    words = [re.escape(w) for w in entry.split()]
-    if language == "fr" and len(words) > 1:
-        # "conscient de" also covers "conscient des", "du" and "d'"; "à" covers "au", "aux".
-        if words[-1] == "de":
-            words[-1] = "(?:de|des|du|d')"
-        elif words[-1] == "à":
-            words[-1] = "(?:à|au|aux)"
-    return r"\s+".join(words)
-
-
-@functools.cache
-def verbs(
-    language: str, extra_action: tuple[str, ...] = (), extra_vague: tuple[str, ...] = ()
-) -> Verbs | None:
-    """The verb lists of ``language`` (a primary subtag), with the configuration's extra
-    entries (rule options ``action_verbs`` and ``vague_verbs``), or None when no list is
-    shipped for the language."""
-    if not re.fullmatch(r"[a-z]{2,3}", language):
-        return None
-    try:
-        action_lines = _lines(f"{language}-action.txt") + list(extra_action)
-        vague_lines = _lines(f"{language}-vague.txt") + list(extra_vague)
-    except OSError:
-        return None
-    vague = sorted(set(_entries(vague_lines)), key=len, reverse=True)
-    alternatives = "|".join(_phrase_pattern(v, language) for v in vague)
-    return Verbs(
-        language=language,
-        action=frozenset(_entries(action_lines)),
-        vague=re.compile(rf"^(?:{alternatives})(?:(?<=')|(?![^\W\d_]))", re.IGNORECASE),
-        vague_words=frozenset(v for v in vague if " " not in v and "'" not in v),
-        ambiguous=_ambiguous(action_lines),
-    )
+# Where outcome_starts keeps its analysis in ctx.shared, for the three rules to share.
+STARTS_KEY = "bc-toolkit/starts"
 
 
 def course_verbs(course: Course, ctx: RuleContext) -> Verbs | None:
@@ -216,87 +35,29 @@ def course_verbs(course: Course, ctx: RuleContext) -> Verbs | None:
     return verbs(primary, extra_action, extra_vague)
 
 
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    return " ".join(text.split())
-
-
 def outcome_starts(course: Course, ctx: RuleContext) -> list[tuple[int, Start, Verbs]]:
     """Each worded outcome's index and how it starts, in the course's language; nothing when
     mcvalidate ships no verb list for that language (it never guesses).
 
-    The three wording rules ask this of the same course one after the other: the last answer
-    is kept, so each statement is analysed once."""
+    The three wording rules ask this of the same file one after the other: the answer is kept
+    in the file's ``ctx.shared`` (by verb lists, since each rule may have its own options), so
+    each statement is analysed once."""
     lists = course_verbs(course, ctx)
     if lists is None:
         return []
-    if _last and _last[0][0] is course and _last[0][1] is lists:
-        return _last[0][2]
-    starts = [
-        (index, start(outcome.statement, lists), lists)
-        for index, outcome in enumerate(course.learning_outcomes or ())
-        if filled(outcome.statement)
-    ]
-    _last[:] = [(course, lists, starts)]
-    return starts
-
-
-# The course last analysed by outcome_starts, its verb lists and the analysis (one entry).
-_last: list[tuple[Course, Verbs, list[tuple[int, Start, Verbs]]]] = []
-
-
-def start(statement: str, lists: Verbs) -> Start:
-    """Strip the lead-ins of ``statement`` and say how what is left starts."""
-    text = _normalise(statement)
-    text = re.sub(r"^[\W_]+", "", text)
-    for pattern in _LEAD_INS.get(lists.language, ()):
-        text = pattern.sub("", text, count=1)
-    text = re.sub(r"^[\W_]+", "", text)
-    word = re.match(_WORD, text)
-    first = word.group(0) if word else ""
-    vague, vague_end = "", 0
-    match = lists.vague.match(text)
-    if match:
-        vague, vague_end = match.group(0), match.end()
-    elif first and lists.forms(first) & lists.vague_words:
-        vague, vague_end = first, len(first)
-    action = bool(first) and bool(lists.forms(first) & lists.action)
-    return Start(text, first, vague, vague_end, action)
-
-
-def _suggested(vague: str, language: str) -> tuple[str, ...]:
-    lowered = vague.lower()
-    for stems, verbs_ in _SUGGESTIONS[language]:
-        if not stems or any(s in lowered for s in stems):
-            return verbs_
-    return ()
+    analyses: dict[Verbs, list[tuple[int, Start, Verbs]]]
+    analyses = ctx.shared.setdefault(STARTS_KEY, {})
+    if lists not in analyses:
+        analyses[lists] = [
+            (index, start(outcome.statement, lists), lists)
+            for index, outcome in enumerate(course.learning_outcomes or ())
+            if filled(outcome.statement)
+        ]
+    return analyses[lists]
 
 
 def _quoted(words: list[str] | tuple[str, ...], conjunction: str = "or") -> str:
     return listing([f"'{capitalized(w)}'" for w in words], conjunction)
-
-
-def compound_verbs(begin: Start, lists: Verbs) -> list[str]:
-    """The action verbs joined to the first one by "and", "or", "," ... (as written)."""
-    text = begin.text
-    found: list[str] = []
-    joined = re.compile(rf"{_JOINS[lists.language]}(?P<word>{_WORD})", re.IGNORECASE)
-    after = re.compile(rf"\s+(?P<next>{_WORD})")
-    determiners = _DETERMINERS.get(lists.language, frozenset())
-    of = _OF.get(lists.language)
-    for match in joined.finditer(text, len(begin.first)):
-        word = match.group("word")
-        lowered = word.lower()
-        if lowered not in lists.action:
-            continue
-        following = after.match(text, match.end())
-        next_word = following.group("next").lower() if following else ""
-        if of is not None and next_word == of:
-            continue  # "the design and use of ladders": a noun
-        if lowered in lists.ambiguous and next_word not in determiners:
-            continue  # "a plan, schedule and budget": nouns unless an object follows
-        found.append(word)
-    return found
 
 
 @rule(
@@ -341,7 +102,7 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
         if begin.action or begin.vague:
             continue
         name = capitalized(outcome_name(course, ctx, index))
-        examples = _quoted(_suggested("", lists.language)[:3])
+        examples = _quoted(suggested("", lists.language)[:3])
         if begin.first:
             what = f"starts with '{begin.first}', which is not an observable action verb"
         else:
@@ -392,15 +153,15 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
         if not begin.vague:
             continue
         name = capitalized(outcome_name(course, ctx, index))
-        suggested = _suggested(begin.vague, lists.language)
+        instead = suggested(begin.vague, lists.language)
         kind = "phrase" if " " in begin.vague or "'" in begin.vague else "verb"
         rest = begin.text[begin.vague_end :].strip()
-        example = f", for example '{capitalized(suggested[0])} {rest}'" if rest else ""
+        example = f", for example '{capitalized(instead[0])} {rest}'" if rest else ""
         ctx.report(
             statement_pointer(ctx, index),
             f"{name} starts with the vague {kind} '{begin.vague}', which names a state of "
             "mind an assessor cannot observe.",
-            fix=f"Start with an observable verb such as {_quoted(suggested)}{example}.",
+            fix=f"Start with an observable verb such as {_quoted(instead)}{example}.",
         )
 
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import NOT_YET_APPROVED, filled
-from mcvalidate_bc.sources import toolkit
-from mcvalidate_bc.toolkit._util import any_refused
+from mcvalidate.text import filled
+from mcvalidate_bc.lifecycle import NOT_YET_APPROVED
+from mcvalidate_bc.sources import FINANCIAL, PARTNERS, toolkit
 
-PARTNERS = "Employers, Indigenous and Community Partners: Practical Guide"
-FINANCIAL = "Financial Matters"
 BUSINESS_CASE = {
     "problem": "problem or opportunity statement",
     "objectives": "objectives",
@@ -61,7 +59,7 @@ def external_partner(course: Course, ctx: RuleContext) -> None:
     """
     partners = course.partners or []
     external = [p for p in partners if p.type is not None and p.type != "post_secondary"]
-    if any(p.roles for p in external) or any_refused(ctx, partners, "partners", "type", "roles"):
+    if any(p.roles for p in external) or ctx.any_refused("partners", partners, "type", "roles"):
         return
     if not partners:
         message = "No external partner is listed (employer, industry, professional body, "
@@ -222,7 +220,7 @@ def indigenous_partner(course: Course, ctx: RuleContext) -> None:
     partners = [p for p in course.partners or () if p.type == "indigenous_community"]
     if any(p.roles for p in partners):
         return
-    if any_refused(ctx, course.partners, "partners", "type", "roles"):
+    if ctx.any_refused("partners", course.partners, "type", "roles"):
         return
     if partners:
         message = "The micro-credential answers an Indigenous community need, but the "

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import NOT_YET_APPROVED
-from mcvalidate_bc.sources import toolkit
-
-QA = "Quality Assurance"
-PUBLISHED = ("approved", "active")
+from mcvalidate_bc.lifecycle import NOT_YET_APPROVED, PUBLISHED
+from mcvalidate_bc.sources import GOVERNANCE, QUALITY_ASSURANCE, toolkit
 
 
 @rule(
     id="BCT012",
     name="review-dates",
     severity="warning",
-    source=toolkit(QA, "Quality assurance at program approval and program review", "inferred"),
+    source=toolkit(
+        QUALITY_ASSURANCE, "Quality assurance at program approval and program review", "inferred"
+    ),
 )
 def review_dates(course: Course, ctx: RuleContext) -> None:
     """The quality assurance dates are in order: approval, then last review, then next review.
@@ -82,7 +81,7 @@ def review_dates(course: Course, ctx: RuleContext) -> None:
     id="BCT013",
     name="approval-not-future",
     severity="warning",
-    source=toolkit(QA, "Quality assurance at program approval", "inferred"),
+    source=toolkit(QUALITY_ASSURANCE, "Quality assurance at program approval", "inferred"),
 )
 def approval_not_future(course: Course, ctx: RuleContext) -> None:
     """The approval date is not in the future.
@@ -120,7 +119,9 @@ def approval_not_future(course: Course, ctx: RuleContext) -> None:
     name="public-information",
     severity="warning",
     source=toolkit(
-        QA, "The quality assurance process is formal and its outcomes are public", "verbatim"
+        QUALITY_ASSURANCE,
+        "The quality assurance process is formal and its outcomes are public",
+        "verbatim",
     ),
 )
 def public_information(course: Course, ctx: RuleContext) -> None:
@@ -159,7 +160,7 @@ def public_information(course: Course, ctx: RuleContext) -> None:
     name="approval-route",
     severity="warning",
     source=toolkit(
-        "Institutional Governance: Practical Guide",
+        GOVERNANCE,
         "policy and procedures on how micro-credentials are proposed, approved, administered "
         "and retired",
         "inferred",

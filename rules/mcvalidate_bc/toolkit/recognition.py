@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate_bc.common import filled
-from mcvalidate_bc.sources import toolkit
+from mcvalidate.text import filled
+from mcvalidate_bc.sources import PATHWAYS, RECOGNITION, toolkit
 
-RECOGNITION = "Recognition of Learning"
 BADGE_FIELDS = {
     "name": "the title shown on the badge",
     "description": "what the holder can do",
@@ -127,7 +126,7 @@ def recognition_format(course: Course, ctx: RuleContext) -> None:
     name="prior-learning-stated",
     severity="info",
     source=toolkit(
-        "Educational Pathways",
+        PATHWAYS,
         "Pathways; prior learning assessment (a Framework research area)",
         "inferred",
     ),

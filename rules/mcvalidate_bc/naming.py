@@ -1,12 +1,14 @@
-"""Small helpers shared by the ``bc-toolkit`` rules: names and pointers for messages."""
+"""How the B.C. packs' messages name a course's parts, and point at them.
+
+A finding names a learning outcome or an assessment the way its author wrote it (by id, by
+title) and falls back on its position; these helpers keep that the same in every rule.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext
-from mcvalidate_bc.common import filled
+from mcvalidate.text import filled
 
 
 def outcome_name(course: Course, ctx: RuleContext, index: int) -> str:
@@ -37,29 +39,3 @@ def statement_pointer(ctx: RuleContext, index: int) -> str:
     bare string (then ``/statement`` does not exist in the file)."""
     pointer = f"/learning_outcomes/{index}/statement"
     return pointer if ctx.present(pointer) else f"/learning_outcomes/{index}"
-
-
-def any_refused(ctx: RuleContext, items: Sequence[object] | None, key: str, *fields: str) -> bool:
-    """True when a field of any item of the list ``key`` was written but refused by the schema
-    (its own finding is already reported, and the model holds nothing there)."""
-    return any(
-        ctx.refused(f"/{key}/{index}/{field}")
-        for index in range(len(items or ()))
-        for field in fields
-    )
-
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def listing(items: list[str], conjunction: str = "and") -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-def number(value: float, decimals: int = 2) -> str:
-    """``value`` as a person writes it: 80, 7.5, 33.33 (never 8e+01)."""
-    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")

@@ -1,0 +1,56 @@
+"""A small text kit for rule authors: the words a finding's message is made of.
+
+Findings from different packs are read side by side in one report, so a rule's message should
+name things the same way whichever pack it comes from: a list reads "a, b and c", a number
+reads "7.5" (never "7.50" or "7.5e+00"), a sentence starts with a capital, and a value of white
+space counts as not written. These helpers are that common wording; a pack imports them
+rather than writing its own.
+
+This module imports only the standard library, so a pack can use it without loading the
+engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeGuard
+
+__all__ = ["capitalized", "filled", "listing", "number"]
+
+
+def filled(text: str | None) -> TypeGuard[str]:
+    """True when ``text`` has something other than white space in it.
+
+    A rule asks this of an optional text field before it uses it: ``None``, ``""`` and
+    ``"  "`` all count as not written.
+    """
+    return bool(text and text.strip())
+
+
+def capitalized(text: str) -> str:
+    """``text`` with its first character in capitals and the rest as written.
+
+    Unlike :meth:`str.capitalize`, it keeps the case of the rest: ``"learning outcome LO1"``
+    becomes ``"Learning outcome LO1"``.
+    """
+    return text[:1].upper() + text[1:]
+
+
+def listing(items: Sequence[str], conjunction: str = "and") -> str:
+    """The items as a person lists them: ``a``, ``a and b``, ``a, b and c``.
+
+    ``conjunction`` joins the last two (``"or"`` for alternatives); no serial comma is used.
+    An empty sequence gives ``""``.
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def number(value: float, decimals: int = 2) -> str:
+    """``value`` as a person writes it: 80, 7.5, 33.33 (never 8e+01 or 80.00).
+
+    It is rounded to at most ``decimals`` places, and trailing zeros (and a trailing point)
+    are dropped.
+    """
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
