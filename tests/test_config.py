@@ -196,7 +196,7 @@ def test_require_suppression_reason(repo: Path) -> None:
             "per_file_ignores:\n  x/: [NOPE]\n",
             ".mcvalidate.yaml:1: 'per_file_ignores': no rule or pack matches 'NOPE'",
         ),
-        ("rule_paths: [missing.py]\n", "the rule path"),
+        ("rule_paths: [missing.py]\n", ".mcvalidate.yaml:1: 'rule_paths': the rule path"),
         (
             "frameworks: [eu-2022]\n",
             ".mcvalidate.yaml:1: 'frameworks': unknown framework 'eu-2022' (packs: format,",

@@ -125,7 +125,8 @@ def pack_lines(pack: Pack, registry: Registry) -> Iterator[str]:
     """A pack's page: what it is, where it comes from, what it needs, and its rules."""
     yield f"{pack.name}: {pack.title}"
     yield ""
-    yield f"Framework: {pack.framework} (version {pack.version})"
+    yield f"Framework: {pack.framework}"
+    yield f"Version:   {pack.version}"
     yield f"Link:      {pack.url}"
     yield f"From:      {registry.origin(pack.name)}"
     if pack.requires:

@@ -231,10 +231,9 @@ def _config_options(function: Any) -> Any:
 
 def _registry(config: str | None, isolated: bool) -> Registry:
     from mcvalidate.config import resolve
-    from mcvalidate.packs import Registry
+    from mcvalidate.runner import local_registry
 
-    found = resolve(config, isolated)
-    return Registry([found.root / p for p in found.values.rule_paths])
+    return local_registry(resolve(config, isolated))
 
 
 @cli.command("rules")

@@ -23,7 +23,7 @@ from mcvalidate import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, baseline
 from mcvalidate.config import Configuration, resolve
 from mcvalidate.discover import display_path, files_to_check
 from mcvalidate.engine import Checker
-from mcvalidate.errors import McvalidateError, SelectionError
+from mcvalidate.errors import McvalidateError, PackError, SelectionError
 from mcvalidate.findings import FileResult, Severity
 from mcvalidate.format_rules import INTERNAL_ERROR
 from mcvalidate.packs import Registry, Selection
@@ -137,7 +137,7 @@ def prepare(options: Options) -> Checker:
 
 def _prepare(options: Options, config: Configuration) -> tuple[Checker, Registry]:
     values = config.values
-    registry = Registry([config.root / p for p in values.rule_paths])
+    registry = local_registry(config)
     off = [rule for rule, level in values.severity.items() if level == "off"]
     try:
         selection = registry.select(values.frameworks, values.select, [*values.ignore, *off])
@@ -145,6 +145,15 @@ def _prepare(options: Options, config: Configuration) -> tuple[Checker, Registry
         raise config.named_in_file(exc) from None
     settings = settings_for(config, selection, inline_ignores=options.inline_ignores)
     return Checker(selection, settings), registry
+
+
+def local_registry(config: Configuration) -> Registry:
+    """The registry of installed packs and of the configuration's local ``rule_paths``; a
+    local pack that cannot be used is an error naming the configuration file and key."""
+    try:
+        return Registry([config.root / p for p in config.values.rule_paths])
+    except PackError as exc:
+        raise PackError(f"{config.where('rule_paths')}'rule_paths': {exc}") from None
 
 
 def _files(options: Options, config: Configuration, stderr: TextIO) -> list[tuple[Path, str]]:

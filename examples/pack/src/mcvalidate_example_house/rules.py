@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import Option, RuleContext, rule
+from mcvalidate.text import number
 
 from mcvalidate_example_house.fields import house_fields
 from mcvalidate_example_house.sources import policy
@@ -143,8 +144,8 @@ def dean_approval_cost(course: Course, ctx: RuleContext) -> None:
     if fields is None or fields.dean_approval is True:
         return
     currency = course.cost.currency if course.cost is not None else None
-    cost = f"{_money(amount)} {currency}" if currency else _money(amount)
-    needs = f"costs learners {cost}, more than {_money(limit)}, so it needs the Dean's approval"
+    cost = f"{number(amount)} {currency}" if currency else number(amount)
+    needs = f"costs learners {cost}, more than {number(limit)}, so it needs the Dean's approval"
     if ctx.present("/x-ecc-dean-approval"):
         # Written as false or left empty. A value the schema refused ("yes" in quotes) is
         # already a finding of its own, and mcvalidate drops this one at the same place.
@@ -153,17 +154,12 @@ def dean_approval_cost(course: Course, ctx: RuleContext) -> None:
             f"This course {needs}, but the file does not record it as given.",
             fix="Once the Dean has approved the cost, change this to "
             "'x-ecc-dean-approval: true'; or bring the cost down to "
-            f"{_money(limit)} or less.",
+            f"{number(limit)} or less.",
         )
     else:
         ctx.report(
             "/cost/amount",
             f"This course {needs}, and the file does not say that it has it.",
             fix="Once the Dean has approved the cost, add 'x-ecc-dean-approval: true' to the "
-            f"file; or bring the cost down to {_money(limit)} or less.",
+            f"file; or bring the cost down to {number(limit)} or less.",
         )
-
-
-def _money(amount: float) -> str:
-    """4500 as '4,500' and 4500.5 as '4,500.50': as the college writes prices."""
-    return f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
