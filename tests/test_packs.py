@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 from mcvalidate import __version__
 from mcvalidate.cli import cli
+from mcvalidate.packs import Registry
 
 ROOT = Path(__file__).resolve().parents[1]
 _UNIQUE = itertools.count()
@@ -144,32 +145,32 @@ def test_two_packs_with_one_rule_name_are_refused(install: Install, tmp_path: Pa
     install(
         "house-a",
         "house-a",
-        rule_source("HSA001", "banner-code") + pack_source("house-a", ["banner-code"]),
+        rule_source("HSA001", "trial-banner") + pack_source("house-a", ["trial-banner"]),
     )
     install(
         "house-b",
         "house-b",
-        rule_source("HSB001", "banner-code") + pack_source("house-b", ["banner-code"]),
+        rule_source("HSB001", "trial-banner") + pack_source("house-b", ["trial-banner"]),
     )
     message = one_line_error(run("check", "--isolated", course(tmp_path)))
-    assert "the rule name 'banner-code' is declared by both" in message
+    assert "the rule name 'trial-banner' is declared by both" in message
     assert "house-a" in message and "house-b" in message
 
 
 def test_two_distributions_with_one_pack_name_are_refused(install: Install, tmp_path: Path) -> None:
     install(
-        "ecc-real",
-        "ecc-house",
-        rule_source("ECC001", "banner-code") + pack_source("ecc-house", ["banner-code"]),
+        "trial-real",
+        "trial-house",
+        rule_source("TRH001", "trial-banner") + pack_source("trial-house", ["trial-banner"]),
     )
     install(
         "impostor",
-        "ecc-house",
-        rule_source("IMP001", "impostor") + pack_source("ecc-house", ["impostor"]),
+        "trial-house",
+        rule_source("IMP001", "impostor") + pack_source("trial-house", ["impostor"]),
     )
     message = one_line_error(run("check", "--isolated", course(tmp_path)))
-    assert "two distributions register the rule pack 'ecc-house'" in message
-    assert "distribution ecc-real 1.0" in message and "distribution impostor 1.0" in message
+    assert "two distributions register the rule pack 'trial-house'" in message
+    assert "distribution trial-real 1.0" in message and "distribution impostor 1.0" in message
     # A run that does not apply the pack is not affected.
     assert (
         run("check", "--isolated", "--framework", "bc-framework", course(tmp_path)).exit_code == 1
@@ -267,7 +268,8 @@ def test_printing_while_a_pack_is_imported_cannot_corrupt_a_report(
         + pack_source("noisy", ["noisy-rule"]),
     )
     result = run("check", "--isolated", "--format", "json", course(tmp_path))
-    assert json.loads(result.stdout)["packs"] == ["bc-framework", "bc-toolkit", "noisy"]
+    assert "noisy" in json.loads(result.stdout)["packs"]
+    assert "loading noisy" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -423,13 +425,13 @@ def write_house_package(tmp_path: Path) -> Path:
         HEADER
         + f"import re\nfrom {name}.helpers import PATTERN  # an absolute import of itself\n"
         + rule_source(
-            "ECC001",
-            "banner-code",
+            "TRH001",
+            "trial-banner",
             "code = ctx.value('/x-banner-code')\n"
             "if not isinstance(code, str) or not re.match(PATTERN, code):\n"
             "    ctx.report('/x-banner-code', 'No valid Banner code.', fix='Add one.')",
         )
-        + pack_source("ecc-house", ["banner-code"]),
+        + pack_source("trial-house", ["trial-banner"]),
         encoding="utf-8",
     )
     config = tmp_path / ".mcvalidate.yaml"
@@ -442,27 +444,27 @@ def test_a_local_package_imports_itself_and_reads_its_authors_fields(tmp_path: P
     bad = course(tmp_path, "title: x\nx-banner-code: carp\n", "bad.yaml")
     good = course(tmp_path, "title: x\nx-banner-code: CARP-101\n", "good.yaml")
     result = run(
-        "check", "--config", str(config), "--select", "ECC001", "--format", "json", bad, good
+        "check", "--config", str(config), "--select", "TRH001", "--format", "json", bad, good
     )
     assert result.exit_code == 0  # a warning
     found = json.loads(result.stdout)["findings"]
     assert [(f["rule"], f["line"], f["column"], f["pack"]) for f in found] == [
-        ("ECC001", 2, 16, "ecc-house")
+        ("TRH001", 2, 16, "trial-house")
     ]
 
 
 def test_rules_and_explain_know_the_local_packs(tmp_path: Path) -> None:
     config = write_house_package(tmp_path)
-    listed = run("rules", "--config", str(config), "--framework", "ecc-house")
+    listed = run("rules", "--config", str(config), "--framework", "trial-house")
     assert listed.exit_code == 0
-    assert "ECC001" in listed.stdout and "banner-code" in listed.stdout
-    assert "pack ecc-house (1, 1 rules) from rule path" in listed.stdout
-    explained = run("explain", "--config", str(config), "ecc001")
+    assert "TRH001" in listed.stdout and "trial-banner" in listed.stdout
+    assert "pack trial-house (1, 1 rules) from rule path" in listed.stdout
+    explained = run("explain", "--config", str(config), "trh001")
     assert explained.exit_code == 0
-    assert explained.stdout.startswith("ECC001 banner-code (warning, pack ecc-house)")
-    pack = run("explain", "--config", str(config), "ecc-house")
-    assert pack.stdout.startswith("ecc-house: T")
-    assert "  ECC001 banner-code (warning): A rule of the trial." in pack.stdout
+    assert explained.stdout.startswith("TRH001 trial-banner (warning, pack trial-house)")
+    pack = run("explain", "--config", str(config), "trial-house")
+    assert pack.stdout.startswith("trial-house: T")
+    assert "  TRH001 trial-banner (warning): A rule of the trial." in pack.stdout
 
 
 # -- one registry for every name ----------------------------------------------------------------
@@ -491,17 +493,18 @@ def test_the_format_pack_is_a_framework_like_any_other(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", [["check", "--isolated"], ["rules"], ["schema", "course"]])
 def test_an_unknown_framework_gets_one_message_everywhere(command: list[str]) -> None:
     message = one_line_error(run(*command, "--framework", "bc-framwork"))
+    packs = ", ".join(Registry().names)  # whatever else is installed beside the built-in packs
     assert message == (
-        "mcvalidate: error: unknown framework 'bc-framwork' (did you mean 'bc-framework'? "
-        "packs: format, bc-framework, bc-toolkit)"
+        f"mcvalidate: error: unknown framework 'bc-framwork' (did you mean 'bc-framework'? "
+        f"packs: {packs})"
     )
 
 
 def test_a_rule_of_a_pack_left_out_is_named_as_such(install: Install, tmp_path: Path) -> None:
     install(
         "house",
-        "ecc-house",
-        rule_source("ECC001", "banner-code") + pack_source("ecc-house", ["banner-code"]),
+        "trial-house",
+        rule_source("TRH001", "trial-banner") + pack_source("trial-house", ["trial-banner"]),
     )
     message = one_line_error(
         run(
@@ -510,12 +513,12 @@ def test_a_rule_of_a_pack_left_out_is_named_as_such(install: Install, tmp_path: 
             "--framework",
             "bc-framework",
             "--select",
-            "ECC001",
+            "TRH001",
             course(tmp_path),
         )
     )
-    assert "'ECC001' belongs to the pack 'ecc-house', which this run does not apply" in message
-    assert "(add --framework ecc-house)" in message
+    assert "'TRH001' belongs to the pack 'trial-house', which this run does not apply" in message
+    assert "(add --framework trial-house)" in message
 
 
 def test_inline_ignores_accept_packs_and_prefixes(tmp_path: Path) -> None:
@@ -539,10 +542,10 @@ def test_an_ignore_for_an_installed_pack_left_out_of_the_run_is_not_a_finding(
 ) -> None:
     install(
         "house",
-        "ecc-house",
-        rule_source("ECC001", "banner-code") + pack_source("ecc-house", ["banner-code"]),
+        "trial-house",
+        rule_source("TRH001", "trial-banner") + pack_source("trial-house", ["trial-banner"]),
     )
-    target = course(tmp_path, "title: x  # mcvalidate: ignore[ECC001] no banner yet\n")
+    target = course(tmp_path, "title: x  # mcvalidate: ignore[TRH001] no banner yet\n")
     result = run("check", "--isolated", "--framework", "bc-framework", "--format", "json", target)
     assert not [f for f in json.loads(result.stdout)["findings"] if f["rule"].startswith("MC03")]
 
@@ -601,16 +604,17 @@ from pydantic import BaseModel, ConfigDict, Field
 class HouseFields(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
-    banner_code: str | None = Field(None, alias="x-ecc-banner-code", pattern=r"^[A-Z]{4}-\\d{3}$",
+    banner_code: str | None = Field(None, alias="x-trial-banner-code", pattern=r"^[A-Z]{4}-\\d{3}$",
                                     description="The course's Banner code.")
-    dean_approval: bool | None = Field(None, alias="x-ecc-dean-approval")
+    dean_approval: bool | None = Field(None, alias="x-trial-dean-approval")
 """
 
 
 def install_fields(install: Install) -> None:
     body = (
-        "if ctx.fields is not None and ctx.fields.banner_code is None:\n"
-        "    ctx.report('/x-ecc-banner-code', 'No Banner code.', fix='Add x-ecc-banner-code.')"
+        "fields = ctx.fields_of(HouseFields)\n"
+        "if fields is not None and fields.banner_code is None:\n"
+        "    ctx.report('/x-trial-banner-code', 'No Banner code.', fix='Add x-trial-banner-code.')"
     )
     install(
         "house-fields",
@@ -618,7 +622,7 @@ def install_fields(install: Install) -> None:
         FIELDS
         + rule_source("HSF001", "banner-present", body)
         + pack_source(
-            "house-fields", ["banner-present"], ', fields=HouseFields, namespace="x-ecc-"'
+            "house-fields", ["banner-present"], ', fields=HouseFields, namespace="x-trial-"'
         ),
     )
 
@@ -629,18 +633,18 @@ def test_a_packs_own_fields_are_validated_positioned_and_published(
     install_fields(install)
     target = course(
         tmp_path,
-        "title: x\nx-ecc-banner-code: carp-101\nx-ecc-dean-aproval: true\nx-other: 1\n",
+        "title: x\nx-trial-banner-code: carp-101\nx-trial-dean-aproval: true\nx-other: 1\n",
     )
     result = run("check", "--isolated", "--framework", "house-fields", "--format", "json", target)
     found = [
         (f["rule"], f["line"], f["column"], f["pointer"])
         for f in json.loads(result.stdout)["findings"]
     ]
-    assert ("MC012", 2, 20, "/x-ecc-banner-code") in found  # the pattern, at the value
-    assert ("MC010", 3, 1, "/x-ecc-dean-aproval") in found  # a misspelt key of the namespace
+    assert ("MC012", 2, 22, "/x-trial-banner-code") in found  # the pattern, at the value
+    assert ("MC010", 3, 1, "/x-trial-dean-aproval") in found  # a misspelt key of the namespace
     assert not [f for f in found if f[0] == "HSF001"]  # refused, so not reported again
     message = next(f for f in json.loads(result.stdout)["findings"] if f["rule"] == "MC010")
-    assert "Did you mean 'x-ecc-dean-approval'?" in message["fix"]
+    assert message["fix"] == "Did you mean 'x-trial-dean-approval'? Rename the key."
     missing = run(
         "check",
         "--isolated",
@@ -652,9 +656,16 @@ def test_a_packs_own_fields_are_validated_positioned_and_published(
     )
     assert [f["rule"] for f in json.loads(missing.stdout)["findings"]] == ["HSF001"]
     schema = json.loads(run("schema", "course", "--framework", "house-fields").stdout)
-    banner = schema["properties"]["x-ecc-banner-code"]
+    banner = schema["properties"]["x-trial-banner-code"]
     assert banner["description"] == "The course's Banner code."
     assert "title" in schema["properties"]
+    # The published schema refuses what the checker refuses: a misspelt key of the namespace.
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema)
+    assert validator.is_valid({"title": "x", "x-trial-banner-code": "CARP-101", "x-other": 1})
+    assert not validator.is_valid({"title": "x", "x-trial-dean-aproval": True})
+    assert not validator.is_valid({"title": "x", "x-trial-banner-code": "carp"})
 
 
 def test_today_sets_the_run_date_from_the_command_line_and_the_configuration(
@@ -695,20 +706,20 @@ def test_today_sets_the_run_date_from_the_command_line_and_the_configuration(
 def test_packs_are_identified_in_version_json_and_sarif(install: Install, tmp_path: Path) -> None:
     install(
         "house",
-        "ecc-house",
-        rule_source("ECC001", "banner-code") + pack_source("ecc-house", ["banner-code"]),
+        "trial-house",
+        rule_source("TRH001", "trial-banner") + pack_source("trial-house", ["trial-banner"]),
         version="2.3",
     )
-    assert "  pack ecc-house: distribution house 2.3" in run("--version").stdout.splitlines()
+    assert "  pack trial-house: distribution house 2.3" in run("--version").stdout.splitlines()
     target = course(tmp_path)
     report = json.loads(run("check", "--isolated", "--format", "json", target).stdout)
     details = {p["name"]: p for p in report["pack_details"]}
-    assert details["ecc-house"]["distribution"] == "house"
-    assert details["ecc-house"]["distribution_version"] == "2.3"
+    assert details["trial-house"]["distribution"] == "house"
+    assert details["trial-house"]["distribution_version"] == "2.3"
     assert details["bc-framework"]["version"] == "2021 (updated 2024)"
     sarif = json.loads(run("check", "--isolated", "--format", "sarif", target).stdout)
     extensions = {e["name"]: e for e in sarif["runs"][0]["tool"]["extensions"]}
-    assert extensions["ecc-house"]["version"] == "2.3"
+    assert extensions["trial-house"]["version"] == "2.3"
     assert extensions["bc-toolkit"]["informationUri"].startswith("https://")
 
 

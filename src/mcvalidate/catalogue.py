@@ -163,6 +163,18 @@ def course_schema(packs: Sequence[Pack] = ()) -> dict[str, Any]:
         for key, prop in extra.get("properties", {}).items():
             described = prop.get("description") or f"A field of the pack '{pack.name}'."
             schema["properties"][key] = {**prop, "description": described}
+        if pack.namespace:
+            # Every key of the namespace is the pack's: a misspelt one is refused, as the
+            # checker refuses it (the '^x-' pattern would otherwise let it through).
+            rules = schema.setdefault("allOf", [])
+            rules.append(
+                {
+                    "propertyNames": {
+                        "if": {"pattern": f"^{re.escape(pack.namespace)}"},
+                        "then": {"enum": list(pack.field_keys)},
+                    }
+                }
+            )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -46,11 +46,18 @@ class Configuration:
     def origin(self, key: str) -> str:
         return self.origins.get(key, "default")
 
-    def where(self, key: str) -> str:
-        """``file:line: `` for messages about ``key`` ("" without a file)."""
+    def where(self, *keys: str) -> str:
+        """``file:line: `` for messages about the value at ``keys`` (``"rule_options",
+        "BCT011", "max_hours"``), or its nearest parent written in the file ("" without a
+        file)."""
         if self.path is None:
             return ""
-        line = self.lines.get(f"/{key}") if key else None
+        from mcvalidate.pointer import join
+
+        pointer = join(keys)
+        while pointer and pointer not in self.lines:
+            pointer = pointer.rpartition("/")[0]
+        line = self.lines.get(pointer) if pointer else None
         return f"{self.path}:{line}: " if line else f"{self.path}: "
 
     def over(self, given: Mapping[str, Any]) -> Configuration:

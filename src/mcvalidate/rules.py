@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from mcvalidate.findings import Problem, Severity
 from mcvalidate.pointer import is_pointer, split, within
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
     from mcvalidate.document import Document
     from mcvalidate.model import Course
+
+M = TypeVar("M", bound="BaseModel")
 
 # The version of this API. It changes only with a change a pack must adapt to; a pack can
 # require a range of mcvalidate versions with ``Pack(requires=">=0.2,<1")``.
@@ -243,6 +245,11 @@ class RuleContext:
         self._rule, self.options, self.fields = rule, options, fields
         self._problems = []
         return self._problems
+
+    def fields_of(self, model: type[M]) -> M | None:
+        """``ctx.fields`` as the pack's own model class, for type checkers:
+        ``ctx.fields_of(HouseFields)`` (None when the pack declares other fields, or none)."""
+        return self.fields if isinstance(self.fields, model) else None
 
     def present(self, pointer: str) -> bool:
         """True when the file itself wrote a value at ``pointer``."""

@@ -196,10 +196,14 @@ def _unknown_key(model: type[BaseModel], pointer: str, loc: tuple[Any, ...], dat
     allowed = sorted(_fields_at(model, loc[:-1]))
     parent = _label(pointer.rpartition("/")[0], data) or "the top level"
     close = _closest(key, allowed, cutoff=0.6)
+    # A key already starting 'x-' is only checked when it is in a pack's namespace.
+    own = key.startswith("x-")
     if close:
-        fix = f"Did you mean '{close[0]}'? Rename the key, or start it with 'x-' if it is your own."
+        other = "." if own else ", or start it with 'x-' if it is your own."
+        fix = f"Did you mean '{close[0]}'? Rename the key{other}"
     else:
-        fix = f"Allowed here: {', '.join(allowed)}. Start the key with 'x-' if it is your own."
+        other = "" if own else " Start the key with 'x-' if it is your own."
+        fix = f"Allowed here: {', '.join(allowed)}.{other}"
     return Problem(
         UNKNOWN_KEY, f"Unknown field '{key}' in {parent}.", pointer, fix=fix, at_key=True
     )

@@ -107,19 +107,16 @@ def _rule_options(
         # A pack or a prefix names several rules: each option goes to those that have it.
         rule_ids = sorted(_resolve(name, "rule_options", selection, config))
         for option, value in values.items():
+            where = config.where("rule_options", name, option)
             having = [r for r in rule_ids if option in by_id[r].options]
             if not having:
                 known = ", ".join(o for r in rule_ids for o in by_id[r].options) or "none"
                 raise ConfigError(
-                    f"{config.where('rule_options')}'rule_options': {name} has no option "
-                    f"'{option}' (options: {known})"
+                    f"{where}'rule_options': {name} has no option '{option}' (options: {known})"
                 )
             for rule_id in having:
                 problem = by_id[rule_id].options[option].problem(value)
                 if problem:
-                    raise ConfigError(
-                        f"{config.where('rule_options')}'rule_options': {rule_id}.{option} "
-                        f"{problem}"
-                    )
+                    raise ConfigError(f"{where}'rule_options': {rule_id}.{option} {problem}")
                 options.setdefault(rule_id, {})[option] = value
     return options

@@ -45,7 +45,6 @@ rule under test must match the expected list exactly, in position order.
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -65,9 +64,17 @@ TODAY = datetime.date(2026, 6, 1)
 _PROSE = "("
 
 
-@functools.lru_cache(maxsize=8)
+_REGISTRIES: dict[tuple[int, ...], tuple[tuple[Pack, ...], Registry]] = {}
+
+
 def _registry(packs: tuple[Pack, ...]) -> Registry:
-    return Registry(packs=packs)
+    """One registry per set of pack objects, made once (the entry points are scanned once
+    per test session, not once per case). Packs hold read-only mappings, which cannot be
+    hashed: they are told apart by identity, and kept alive with the registry."""
+    key = tuple(id(pack) for pack in packs)
+    if key not in _REGISTRIES:
+        _REGISTRIES[key] = (packs, Registry(packs=packs))
+    return _REGISTRIES[key][1]
 
 
 def check_text(

@@ -27,6 +27,7 @@ from mcvalidate.model.course import (
     Publication,
     QualityAssurance,
     Recognition,
+    Status,
     Transfer,
     Workload,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "Publication",
     "QualityAssurance",
     "Recognition",
+    "Status",
     "Transfer",
     "Workload",
 ]

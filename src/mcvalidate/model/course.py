@@ -282,6 +282,7 @@ class BusinessCase(Strict):
     risks: str | None = None
 
 
+# A course's lifecycle, in order.
 Status = Literal["draft", "proposed", "approved", "active", "suspended", "retired"]
 
 

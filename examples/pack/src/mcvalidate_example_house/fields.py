@@ -8,7 +8,6 @@ whole ``x-ecc-`` namespace as its own. The model also appears in ``mcvalidate sc
 
 from __future__ import annotations
 
-from mcvalidate.rules import RuleContext
 from pydantic import BaseModel, ConfigDict, Field
 
 BANNER_CODE = r"^[A-Z]{4}-\d{3}$"
@@ -36,13 +35,3 @@ class HouseFields(BaseModel):
         description="true once the Dean has approved the course's cost to learners (needed "
         "when the cost is above the limit of rule ECC002).",
     )
-
-
-def house_fields(ctx: RuleContext) -> HouseFields | None:
-    """The validated ``x-ecc-`` fields of the file being checked (``ctx.fields``), typed.
-
-    None only when mcvalidate could not make a model of them at all; the schema's findings
-    then say why, and the rules stay silent.
-    """
-    fields = ctx.fields
-    return fields if isinstance(fields, HouseFields) else None

@@ -1,7 +1,7 @@
 """The house rules of Example Coast College: what its curriculum policy adds to a course file.
 
 Each rule is a function decorated with ``@rule``. It reads the validated course (``course``)
-and the college's own fields (:func:`~mcvalidate_example_house.fields.house_fields`), and
+and the college's own fields (``ctx.fields_of(HouseFields)``, the validated model), and
 reports a JSON pointer with a message and a fix in plain words; mcvalidate works out the line
 and column. The docstring is the rule's page in ``mcvalidate explain``, and its ``Fails::``
 and ``Passes::`` examples are run as tests.
@@ -9,16 +9,17 @@ and ``Passes::`` examples are run as tests.
 
 from __future__ import annotations
 
-from mcvalidate.model import Course
+from typing import get_args
+
+from mcvalidate.model import Course, Status
 from mcvalidate.rules import Option, RuleContext, rule
 from mcvalidate.text import number
 
-from mcvalidate_example_house.fields import house_fields
+from mcvalidate_example_house.fields import HouseFields
 from mcvalidate_example_house.sources import policy
 
-# The status values of the course format, in the order a course goes through them. The
-# format lists the values but gives them no order: the college's policy does.
-STATUSES = ("draft", "proposed", "approved", "active", "suspended", "retired")
+# The status values of the course format, in the order a course goes through them.
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @rule(
@@ -63,7 +64,7 @@ def banner_code(course: Course, ctx: RuleContext) -> None:
         status: proposed
         x-ecc-banner-code: CARP-101
     """
-    fields = house_fields(ctx)
+    fields = ctx.fields_of(HouseFields)
     if fields is None or fields.banner_code is not None:
         return
     required_from = ctx.options["required_from_status"]
@@ -140,7 +141,7 @@ def dean_approval_cost(course: Course, ctx: RuleContext) -> None:
     limit = ctx.options["max_cost"]
     if amount is None or amount <= limit:
         return
-    fields = house_fields(ctx)
+    fields = ctx.fields_of(HouseFields)
     if fields is None or fields.dean_approval is True:
         return
     currency = course.cost.currency if course.cost is not None else None
