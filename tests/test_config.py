@@ -198,6 +198,10 @@ def test_require_suppression_reason(repo: Path) -> None:
         ),
         ("rule_paths: [missing.py]\n", ".mcvalidate.yaml:1: 'rule_paths': the rule path"),
         (
+            "fail_on: error\nrule_options:\n  BCT011:\n    max_hours_per_week: -1\n",
+            ".mcvalidate.yaml:4: 'rule_options': BCT011.max_hours_per_week should be at least 1",
+        ),
+        (
             "frameworks: [eu-2022]\n",
             ".mcvalidate.yaml:1: 'frameworks': unknown framework 'eu-2022' (packs: format,",
         ),

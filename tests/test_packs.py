@@ -605,6 +605,7 @@ class HouseFields(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
 
     banner_code: str | None = Field(None, alias="x-trial-banner-code", pattern=r"^[A-Z]{4}-\\d{3}$",
+                                    examples=["CARP-101"],
                                     description="The course's Banner code.")
     dean_approval: bool | None = Field(None, alias="x-trial-dean-approval")
 """
@@ -643,6 +644,11 @@ def test_a_packs_own_fields_are_validated_positioned_and_published(
     assert ("MC012", 2, 22, "/x-trial-banner-code") in found  # the pattern, at the value
     assert ("MC010", 3, 1, "/x-trial-dean-aproval") in found  # a misspelt key of the namespace
     assert not [f for f in found if f[0] == "HSF001"]  # refused, so not reported again
+    pattern = next(f for f in json.loads(result.stdout)["findings"] if f["rule"] == "MC012")
+    assert (
+        "must be text like 'CARP-101' (matching ^[A-Z]{4}-\\d{3}$); found 'carp-101'"
+        in (pattern["message"])
+    )
     message = next(f for f in json.loads(result.stdout)["findings"] if f["rule"] == "MC010")
     assert message["fix"] == "Did you mean 'x-trial-dean-approval'? Rename the key."
     missing = run(
@@ -759,3 +765,54 @@ def test_stale_baseline_entries_are_only_those_of_rules_that_ran(tmp_path: Path)
     fixed = course(tmp_path, "title: x\nlearning_outcomes:\n  - Explain the cycle\n")
     stale = run("check", "--isolated", "--baseline", str(baseline), "--format", "json", fixed)
     assert [f["message"] for f in json.loads(stale.stdout)["findings"] if f["rule"] == "MC033"]
+
+
+# -- the test kit -------------------------------------------------------------------------------
+
+
+def test_the_test_kit_applies_pack_objects_that_are_not_installed() -> None:
+    from mcvalidate.model import Course
+    from mcvalidate.rules import Option, Pack, RuleContext, Source, rule
+    from mcvalidate.testing import assert_case, check_text
+
+    @rule(
+        id="KIT001",
+        name="kit-title",
+        severity="warning",
+        source=Source("Kit", "clause", "https://example.org/kit", "verbatim"),
+        options={"longest": Option(10, kind="integer", minimum=1)},
+    )
+    def kit_title(course: Course, ctx: RuleContext) -> None:
+        """The title is short.
+
+        Fails::
+
+            title: A very long title indeed
+
+        Passes::
+
+            title: Short
+        """
+        if len(course.title) > ctx.options["longest"]:
+            ctx.report("/title", "The title is long.", fix="Shorten it.")
+
+    pack = Pack("kit-pack", "Kit", "Kit", "1", "https://example.org/kit", (kit_title,), "KIT")
+    found = check_text("title: A very long title indeed\n", "KIT001", packs=[pack])
+    assert [(f.rule, f.span.line, f.span.column, f.pack) for f in found.findings] == [
+        ("KIT001", 1, 8, "kit-pack")
+    ]
+    longer = check_text(
+        "title: A very long title\n", packs=[pack], options={"KIT001": {"longest": 30}}
+    )
+    assert not [f for f in longer.findings if f.rule == "KIT001"]
+    assert_case(
+        "KIT001",
+        {
+            "yaml": "title: Twelve chars\n",
+            "options": {"longest": 5},
+            "expect": [{"pointer": "/title", "line": 1, "column": 8}],
+        },
+        packs=[pack],
+    )
+    with pytest.raises(ValueError, match=r"KIT001\.longest should be at least 1, not 0"):
+        check_text("title: x\n", packs=[pack], options={"KIT001": {"longest": 0}})

@@ -81,9 +81,12 @@ def _decode(raw: bytes, limits: Limits) -> tuple[str, Problem | None]:
 
 
 def _bad_bytes(raw: bytes, offset: int, message: str) -> Problem:
-    # Lines as YAML counts them; the column in code points, like every column.
-    before = raw[:offset].decode("utf-8", errors="replace")
-    line, column = position_at(before, len(before))
+    """A file that is not text: lines are counted in bytes (``\n``, as an editor or a hex
+    viewer shows them; YAML's other line breaks mean nothing in a file that is not text), the
+    column in code points of the line decoded with every bad byte replaced."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
     return Problem(
         UNREADABLE,
         message,

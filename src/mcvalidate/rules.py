@@ -265,6 +265,13 @@ class RuleContext:
         """
         return within(pointer, self._refused)
 
+    @property
+    def refused_pointers(self) -> frozenset[str]:
+        """Every pointer the schema refused in this file: a rule about a pack's namespace asks
+        whether any of its keys was refused (misspelt, or of the wrong type) before it
+        reports a consequence of the same mistake."""
+        return self._refused
+
     def any_refused(self, key: str, items: Sequence[object] | None, *fields: str) -> bool:
         """True when a field of any item of the top-level list ``key`` was written but
         refused by the schema (its own finding is already reported, and the model holds

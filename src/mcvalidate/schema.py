@@ -188,7 +188,7 @@ def _problem(doc: Document, model: type[BaseModel], pointer: str, errors: list[A
             pointer,
             fix=hint or f"Write {expected} here.",
         )
-    return _invalid_value(pointer, label, error)
+    return _invalid_value(model, pointer, label, error)
 
 
 def _unknown_key(model: type[BaseModel], pointer: str, loc: tuple[Any, ...], data: Any) -> Problem:
@@ -209,7 +209,7 @@ def _unknown_key(model: type[BaseModel], pointer: str, loc: tuple[Any, ...], dat
     )
 
 
-def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
+def _invalid_value(model: type[BaseModel], pointer: str, label: str, error: Any) -> Problem:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error["input"]
     shown = _show(value)
     fix = ""
@@ -233,7 +233,8 @@ def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
         message = f"'{label}' must be {words} {_show(bound, quote=False)}; found {shown}."
         fix = f"Write a value {words} {_show(bound, quote=False)}."
     elif kind == "string_pattern_mismatch":
-        wanted = PATTERN_NAMES.get(ctx.get("pattern", ""), f"text matching {ctx.get('pattern')}")
+        pattern = ctx.get("pattern", "")
+        wanted = PATTERN_NAMES.get(pattern) or _pattern_in_words(model, error["loc"], pattern)
         message = f"'{label}' must be {wanted}; found {shown}."
         fix = f"Write {wanted}."
     elif kind == "finite_number":
@@ -250,6 +251,15 @@ def _invalid_value(pointer: str, label: str, error: Any) -> Problem:
     else:
         message = f"'{label}' has a value that is not allowed ({error['msg']}); found {shown}."
     return Problem(INVALID_VALUE, message, pointer, fix=fix)
+
+
+def _pattern_in_words(model: type[BaseModel], loc: tuple[Any, ...], pattern: str) -> str:
+    """A pattern of a pack's field, said with the field's own example when it gives one
+    (``Field(pattern=..., examples=["CARP-101"])``): a designer reads an example, not a regex."""
+    info = _keys(model).get(str(loc[-1])) if loc else None
+    if len(loc) == 1 and info is not None and info.examples:
+        return f"text like '{info.examples[0]}' (matching {pattern})"
+    return f"text matching {pattern}"
 
 
 def _closest(word: str, choices: list[str], cutoff: float = 0.5) -> list[str]:

@@ -70,6 +70,14 @@ def test_a_misspelt_key_of_the_namespace_is_unknown_at_the_key() -> None:
     assert "Did you mean 'x-ecc-dean-approval'?" in finding.fix
 
 
+def test_a_misspelt_approval_on_a_costly_course_is_one_finding() -> None:
+    text = "title: Mass timber\nstatus: draft\ncost: {amount: 4500}\nx-ecc-dean-aproval: true\n"
+    assert [f[0] for f in findings(text)] == ["MC010"]  # not ECC002 as well
+    # A mistake in another of the college's fields does not hide the missing approval.
+    text = "title: Mass timber\nstatus: draft\ncost: {amount: 4500}\nx-ecc-banner-code: c\n"
+    assert [f[0] for f in findings(text)] == ["ECC002", "MC012"]
+
+
 def test_other_x_keys_stay_the_authors_own() -> None:
     assert findings("title: Mass timber\nstatus: draft\nx-notes: anything\n") == []
 

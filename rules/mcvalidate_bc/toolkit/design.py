@@ -10,7 +10,7 @@ competency-based design, and each rule says so.
 from __future__ import annotations
 
 from mcvalidate.model import Course
-from mcvalidate.rules import RuleContext, rule
+from mcvalidate.rules import Option, RuleContext, rule
 from mcvalidate.text import capitalized, filled, listing, number
 from mcvalidate_bc.naming import assessment_name, outcome_name
 from mcvalidate_bc.sources import DESIGN, toolkit
@@ -324,7 +324,15 @@ def assessment_weights(course: Course, ctx: RuleContext) -> None:
     name="weekly-workload",
     severity="warning",
     source=toolkit(DESIGN, "ADDIE Design step: structure and format", "inferred"),
-    options={"max_hours_per_week": 60},
+    options={
+        "max_hours_per_week": Option(
+            60,
+            kind="number",
+            minimum=1,
+            maximum=168,
+            help="the most hours a week a learner can put in",
+        )
+    },
 )
 def weekly_workload(course: Course, ctx: RuleContext) -> None:
     """The learning hours per week are plausible: no more than 60 hours a week.

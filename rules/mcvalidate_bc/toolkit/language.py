@@ -13,7 +13,7 @@ The analysis of a statement (its lead-ins, its verb, the verb lists of each lang
 from __future__ import annotations
 
 from mcvalidate.model import Course
-from mcvalidate.rules import RuleContext, rule
+from mcvalidate.rules import Option, RuleContext, rule
 from mcvalidate.text import capitalized, filled, listing
 from mcvalidate_bc.naming import outcome_name, statement_pointer
 from mcvalidate_bc.sources import DESIGN, toolkit
@@ -21,7 +21,12 @@ from mcvalidate_bc.toolkit.wording import Start, Verbs, compound_verbs, start, s
 
 # The three wording rules read the same lists, so they take the same options; set them once for
 # all three with the pack's name: rule_options: {bc-toolkit: {action_verbs: [triage]}}.
-VERB_OPTIONS: dict[str, list[str]] = {"action_verbs": [], "vague_verbs": []}
+VERB_OPTIONS = {
+    "action_verbs": Option(
+        [], kind="list of text", help="more verbs to accept as observable (your trade's own)"
+    ),
+    "vague_verbs": Option([], kind="list of text", help="more verbs to report as vague"),
+}
 SOURCE = toolkit(DESIGN, "ADDIE Design step: learning outcomes", "inferred")
 # Where outcome_starts keeps its analysis in ctx.shared, for the three rules to share.
 STARTS_KEY = "bc-toolkit/starts"

@@ -25,6 +25,7 @@ class HouseFields(BaseModel):
         alias="x-ecc-banner-code",
         title="Banner code",
         pattern=BANNER_CODE,
+        examples=["CARP-101"],  # how a finding says what is expected, instead of the pattern
         description="The course's code in Banner, the college's student system: four capital "
         "letters, a hyphen and three digits (CARP-101).",
     )

@@ -18,6 +18,14 @@ from mcvalidate.text import number
 from mcvalidate_example_house.fields import HouseFields
 from mcvalidate_example_house.sources import policy
 
+# The pointers of the college's own fields: any other refused x-ecc- key is a misspelt one.
+_DECLARED = frozenset(f"/{info.alias}" for info in HouseFields.model_fields.values())
+
+
+def _misspelt(pointer: str) -> bool:
+    return pointer.startswith("/x-ecc-") and pointer not in _DECLARED
+
+
 # The status values of the course format, in the order a course goes through them.
 STATUSES: tuple[str, ...] = get_args(Status)
 
@@ -141,6 +149,8 @@ def dean_approval_cost(course: Course, ctx: RuleContext) -> None:
     limit = ctx.options["max_cost"]
     if amount is None or amount <= limit:
         return
+    if ctx.refused("/x-ecc-dean-approval") or any(_misspelt(p) for p in ctx.refused_pointers):
+        return  # the approval is written, but wrongly: that finding comes first
     fields = ctx.fields_of(HouseFields)
     if fields is None or fields.dean_approval is True:
         return
