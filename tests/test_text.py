@@ -47,3 +47,14 @@ def test_the_kit_imports_only_the_standard_library() -> None:
         for alias in node.names
     }
     assert {name.split(".")[0] for name in imported} <= sys.stdlib_module_names
+
+
+def test_closest_suggests_the_best_match_and_an_equally_close_second() -> None:
+    from mcvalidate.text import closest
+
+    assert closest("assesments", ["assessments", "outcomes"]) == ["assessments"]
+    assert closest("online", ["online_sync", "online_async", "hybrid"], cutoff=0.5) == [
+        "online_sync",
+        "online_async",
+    ]
+    assert closest("zzz", ["title", "summary"]) == []

@@ -62,6 +62,8 @@ def write(path: Path, results: Iterable[FileResult], recordable: Set[str]) -> in
 
 
 def read(path: Path) -> Baseline:
+    """The entries of a baseline file, with the line of each; a file that cannot be read is a
+    :class:`BaselineError` (exit 2), never a silently empty baseline."""
     try:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text)

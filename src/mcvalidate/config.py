@@ -185,9 +185,9 @@ def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) ->
             pointer = pointer.rpartition("/")[0]
         where = f"{path}:{lines.get(pointer, 1)}"
     if error["type"] == "extra_forbidden":
-        import difflib  # an error path
+        from mcvalidate.text import closest
 
-        close = difflib.get_close_matches(loc[-1], KEYS, n=1)
+        close = closest(loc[-1], KEYS)
         hint = f" (did you mean '{close[0]}'?)" if close and len(loc) == 1 else ""
         return f"{where}: unknown configuration key '{key}'{hint}"
     return f"{where}: bad value for '{key}': {error['msg']} (found {error['input']!r})"

@@ -18,7 +18,6 @@ set of messages, each listing what exists.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import importlib.util
 import re
 import sys
@@ -33,6 +32,7 @@ from mcvalidate import __version__
 from mcvalidate.errors import PackError, SelectionError, describe
 from mcvalidate.format_rules import FORMAT_PACK
 from mcvalidate.rules import Pack, Rule, satisfies
+from mcvalidate.text import closest
 
 GROUP = "mcvalidate.packs"
 RESERVED_PREFIX = FORMAT_PACK.prefix
@@ -181,7 +181,7 @@ class Registry:
         return rows
 
     def unknown_pack(self, name: str) -> SelectionError:
-        close = difflib.get_close_matches(name, self.names, n=1)
+        close = closest(name, self.names)
         hint = f"did you mean '{close[0]}'? " if close else ""
         return SelectionError(
             f"unknown framework '{name}' ({hint}packs: {', '.join(self.names)})", name
@@ -265,7 +265,7 @@ class Registry:
                     return pack, item
         broken = [why for _, pack, why in rows if pack is None]
         candidates = [k for _, p, _ in rows if p for r in p.rules for k in (r.id, r.name)]
-        close = difflib.get_close_matches(name, candidates, n=1)
+        close = closest(name, candidates)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         note = f"; not searched: {'; '.join(broken)}" if broken else ""
         raise SelectionError(
@@ -371,8 +371,9 @@ class Selection:
 
     packs: tuple[Pack, ...]
     registry: Registry | None = None
+    # The ids of the rules the run runs or reports (set by Registry.select).
     enabled: frozenset[str] = frozenset()
-    _pack_of: dict[str, Pack] = field(default_factory=dict)
+    _pack_of: dict[str, Pack] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._pack_of = {r.id: p for p in self.packs for r in p.rules}
@@ -415,7 +416,7 @@ class Selection:
                 selector,
             )
         candidates = [k for r in self.everything for k in (r.id, r.name)]
-        close = difflib.get_close_matches(selector, candidates, n=1)
+        close = closest(selector, candidates)
         hint = f"did you mean '{close[0]}'? " if close else ""
         packs = ", ".join(p.name for p in self.packs)
         raise SelectionError(

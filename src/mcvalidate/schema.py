@@ -27,6 +27,7 @@ from mcvalidate.format_rules import INVALID_TYPE, INVALID_VALUE, MISSING_REQUIRE
 from mcvalidate.model import Course
 from mcvalidate.model.types import PATTERN_NAMES
 from mcvalidate.pointer import join, split
+from mcvalidate.text import closest
 
 _MAX_PASSES = 5
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
@@ -195,7 +196,7 @@ def _unknown_key(model: type[BaseModel], pointer: str, loc: tuple[Any, ...], dat
     key = str(loc[-1])
     allowed = sorted(_fields_at(model, loc[:-1]))
     parent = _label(pointer.rpartition("/")[0], data) or "the top level"
-    close = _closest(key, allowed, cutoff=0.6)
+    close = closest(key, allowed)
     # A key already starting 'x-' is only checked when it is in a pack's namespace.
     own = key.startswith("x-")
     if close:
@@ -216,7 +217,7 @@ def _invalid_value(model: type[BaseModel], pointer: str, label: str, error: Any)
     if kind == "literal_error":
         allowed = _QUOTED.findall(ctx.get("expected", "")) or [ctx.get("expected", "")]
         message = f"'{label}' must be one of: {', '.join(allowed)}; found {shown}."
-        close = _closest(str(value), allowed)
+        close = closest(str(value), allowed, cutoff=0.5)
         fix = (
             f"Did you mean {' or '.join(repr(c) for c in close)}?"
             if close
@@ -260,17 +261,6 @@ def _pattern_in_words(model: type[BaseModel], loc: tuple[Any, ...], pattern: str
     if len(loc) == 1 and info is not None and info.examples:
         return f"text like '{info.examples[0]}' (matching {pattern})"
     return f"text matching {pattern}"
-
-
-def _closest(word: str, choices: list[str], cutoff: float = 0.5) -> list[str]:
-    """The best match, and a second one only when it is about as close (online_sync/_async)."""
-    import difflib  # only files with a typo pay for it
-
-    scored = sorted(
-        ((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices), reverse=True
-    )
-    best = scored[0][0] if scored else 0.0
-    return [c for score, c in scored[:2] if score >= cutoff and score >= best - 0.05]
 
 
 def _describe(doc: Document, pointer: str, value: Any, kinds: set[str]) -> tuple[str, str]:

@@ -16,6 +16,8 @@ from mcvalidate.limits import too_deep
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
+    """The finding for a YAML syntax error: at the cause where it can be told (where an
+    unclosed quote or bracket was opened), in plain words, the parser's own in parentheses."""
     context, problem = exc.context or "", exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line, mark.column) if mark is not None else (0, 0)

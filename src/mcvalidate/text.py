@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeGuard
 
-__all__ = ["capitalized", "filled", "listing", "number"]
+__all__ = ["capitalized", "closest", "filled", "listing", "number"]
 
 
 def filled(text: str | None) -> TypeGuard[str]:
@@ -54,3 +54,16 @@ def number(value: float, decimals: int = 2) -> str:
     are dropped.
     """
     return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
+
+
+def closest(word: str, choices: Sequence[str], cutoff: float = 0.6) -> list[str]:
+    """The choices closest to ``word`` (a misspelt key, rule or value) for a "did you mean":
+    the best one, and a second only when it is about as close (``online_sync`` and
+    ``online_async`` for ``online``); none below ``cutoff`` (0 to 1)."""
+    import difflib  # only a message with a misspelling pays for it
+
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices), reverse=True
+    )
+    best = scored[0][0] if scored else 0.0
+    return [c for score, c in scored[:2] if score >= cutoff and score >= best - 0.05]

@@ -1,7 +1,9 @@
-"""What the CI reporters (SARIF, JUnit, GitHub, GitLab) share, kept in one place so they agree.
+"""What the reporters share (a finding's first line, fingerprints, the message with its fix),
+kept in one place so that the text report and the CI formats (SARIF, JUnit, GitHub, GitLab)
+agree.
 
 Not a format: the registry in ``mcvalidate.reporters`` never names this module. It imports
-nothing heavy, so a CI format still loads no more than it needs.
+nothing heavy, so a format still loads no more than it needs.
 """
 
 from __future__ import annotations
@@ -31,10 +33,22 @@ def with_fix(finding: Finding, separator: str = " Fix: ") -> str:
     return f"{finding.message}{separator}{finding.fix}" if finding.fix else finding.message
 
 
-def headline(finding: Finding) -> str:
-    """``path:line:column: severity RULE name: message``, the text report's first line."""
+def headline_parts(finding: Finding) -> list[tuple[str, str]]:
+    """The parts of a finding's first line, ``path:line:column: severity RULE name: message``,
+    each with what it is (``location``, ``severity``, ``rule``; "" for the rest), so that the
+    text report can style them and the plain formats join them."""
     span = finding.span
-    return (
-        f"{finding.path}:{span.line}:{span.column}: {finding.severity.value} "
-        f"{finding.rule} {finding.name}: {finding.message}"
-    )
+    return [
+        (f"{finding.path}:{span.line}:{span.column}:", "location"),
+        (" ", ""),
+        (finding.severity.value, "severity"),
+        (" ", ""),
+        (f"{finding.rule} {finding.name}", "rule"),
+        (": ", ""),
+        (finding.message, ""),
+    ]
+
+
+def headline(finding: Finding) -> str:
+    """``path:line:column: severity RULE name: message``, a finding's first line."""
+    return "".join(text for text, _ in headline_parts(finding))

@@ -19,6 +19,7 @@ from typing import TextIO
 
 from mcvalidate.findings import FileResult, Finding, Severity
 from mcvalidate.report import Report, plural
+from mcvalidate.reporters._common import headline_parts
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 Segment = tuple[str, str]  # (text, rich style; "" for none)
@@ -79,15 +80,13 @@ def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Lin
 
 
 def _headline(f: Finding) -> Line:
-    line: Line = [
-        (f"{f.path}:{f.span.line}:{f.span.column}:", "bold"),
-        (" ", ""),
-        (f.severity.value, "dim" if f.suppression else STYLE[f.severity]),
-        (" ", ""),
-        (f"{f.rule} {f.name}", "magenta"),
-        (": ", ""),
-        (f.message, ""),
-    ]
+    styles = {
+        "location": "bold",
+        "severity": "dim" if f.suppression else STYLE[f.severity],
+        "rule": "magenta",
+        "": "",
+    }
+    line: Line = [(text, styles[role]) for text, role in headline_parts(f)]
     if f.suppression:
         line.append((f" (suppressed: {f.suppression.justification})", "dim"))
     return line
