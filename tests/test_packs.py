@@ -816,3 +816,19 @@ def test_the_test_kit_applies_pack_objects_that_are_not_installed() -> None:
     )
     with pytest.raises(ValueError, match=r"KIT001\.longest should be at least 1, not 0"):
         check_text("title: x\n", packs=[pack], options={"KIT001": {"longest": 0}})
+
+
+def test_explain_says_where_a_local_rule_is_written_and_suggests_across_case(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "house.py"
+    source.write_text(
+        HEADER + rule_source("HSE001", "house-rule") + pack_source("house", ["house-rule"]),
+        encoding="utf-8",
+    )
+    config = tmp_path / ".mcvalidate.yaml"
+    config.write_text("rule_paths: [house.py]\n", encoding="utf-8")
+    page = run("explain", "--config", str(config), "HSE001").stdout
+    assert f"Code:     {source}" in page.splitlines()
+    message = one_line_error(run("explain", "--config", str(config), "hse002"))
+    assert "did you mean 'HSE001'?" in message

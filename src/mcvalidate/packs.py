@@ -31,7 +31,7 @@ from typing import TypeVar
 from mcvalidate import __version__
 from mcvalidate.errors import PackError, SelectionError, describe
 from mcvalidate.format_rules import FORMAT_PACK
-from mcvalidate.rules import Pack, Rule, satisfies
+from mcvalidate.rules import LOCAL_MODULE, Pack, Rule, satisfies
 from mcvalidate.text import closest
 
 GROUP = "mcvalidate.packs"
@@ -265,7 +265,7 @@ class Registry:
                     return pack, item
         broken = [why for _, pack, why in rows if pack is None]
         candidates = [k for _, p, _ in rows if p for r in p.rules for k in (r.id, r.name)]
-        close = closest(name, candidates)
+        close = _closest_name(name, candidates)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         note = f"; not searched: {'; '.join(broken)}" if broken else ""
         raise SelectionError(
@@ -356,6 +356,12 @@ def clashes(packs: Sequence[Pack], registry: Registry | None = None) -> list[str
     return found
 
 
+def _closest_name(name: str, candidates: Sequence[str]) -> list[str]:
+    """The closest rule ids and names, case aside (``bcf01`` is close to ``BCF001``)."""
+    by_low = {c.lower(): c for c in candidates}
+    return [by_low[c] for c in closest(name.strip().lower(), list(by_low))]
+
+
 def _matches(low: str, rules: Iterable[Rule]) -> set[str]:
     prefix = bool(_SELECTOR_PREFIX.match(low))
     return {
@@ -416,7 +422,7 @@ class Selection:
                 selector,
             )
         candidates = [k for r in self.everything for k in (r.id, r.name)]
-        close = closest(selector, candidates)
+        close = _closest_name(selector, candidates)
         hint = f"did you mean '{close[0]}'? " if close else ""
         packs = ", ".join(p.name for p in self.packs)
         raise SelectionError(
@@ -458,7 +464,7 @@ def _import_local(path: Path) -> Pack:
                 f"the rule path '{path}': a package's folder name must be a Python name"
             )
     else:
-        name = f"mcvalidate_local_{abs(hash(str(path.resolve())))}"
+        name = f"{LOCAL_MODULE}{abs(hash(str(path.resolve())))}"
     existing = sys.modules.get(name)
     if existing is not None:
         if Path(getattr(existing, "__file__", "") or "").resolve() != target.resolve():

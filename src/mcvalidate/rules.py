@@ -53,6 +53,8 @@ EVIDENCE: dict[str, str] = {
     "inferred": "mcvalidate's reading: good practice, not the source's requirement",
 }
 _CITATION_NOTE = {"verbatim": "", "secondary": " [secondary source]", "inferred": " [inferred]"}
+# The prefix of the module names local rule_paths files are imported under.
+LOCAL_MODULE = "mcvalidate_local_"
 ID_PATTERN = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _PREFIX = re.compile(r"^[A-Z]{2,5}$")
@@ -367,8 +369,14 @@ class Rule:
 
     @property
     def origin(self) -> str:
-        """The module that defines the rule's check (where to read its code)."""
-        return getattr(self.check, "__module__", "") or "mcvalidate (engine)"
+        """Where to read the rule's code: the module that defines its check (the file, for a
+        local ``rule_paths`` file, whose module has a made-up name)."""
+        if self.check is None:
+            return "mcvalidate (engine)"
+        module = self.check.__module__
+        if module.startswith(LOCAL_MODULE):
+            return inspect.getsourcefile(self.check) or module
+        return module
 
 
 def rule(
