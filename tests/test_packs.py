@@ -90,6 +90,24 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Install:
     return _install
 
 
+def install_rule(
+    install: Install,
+    dist: str,
+    pack: str,
+    rule_id: str,
+    name: str,
+    *,
+    prelude: str = "",
+    body: str = "pass",
+    severity: str = "warning",
+    extra: str = "",
+    version: str = "1.0",
+) -> str:
+    """Install a distribution ``dist`` whose pack ``pack`` holds one rule."""
+    source = prelude + rule_source(rule_id, name, body, severity) + pack_source(pack, [name], extra)
+    return install(dist, pack, source, version=version)
+
+
 def run(*args: str, cwd: Path | None = None) -> Result:
     runner = CliRunner()
     if cwd is None:
@@ -115,12 +133,7 @@ def one_line_error(result: Result) -> str:
 
 
 def test_a_pack_declaring_a_format_rule_id_is_refused(install: Install, tmp_path: Path) -> None:
-    install(
-        "relaxed-yaml",
-        "relaxed",
-        rule_source("MC001", "relaxed-yaml", severity="info")
-        + pack_source("relaxed", ["relaxed-yaml"]),
-    )
+    install_rule(install, "relaxed-yaml", "relaxed", "MC001", "relaxed-yaml", severity="info")
     result = run("check", "--isolated", course(tmp_path, "title: 'unclosed\n"))
     message = one_line_error(result)
     assert "MC001" in message and "reserved for mcvalidate's format rules" in message
@@ -130,11 +143,7 @@ def test_a_pack_declaring_a_format_rule_id_is_refused(install: Install, tmp_path
 def test_a_pack_reusing_a_built_in_rule_id_is_refused_naming_both_distributions(
     install: Install, tmp_path: Path
 ) -> None:
-    install(
-        "my-standalone",
-        "mine",
-        rule_source("BCF001", "my-standalone") + pack_source("mine", ["my-standalone"]),
-    )
+    install_rule(install, "my-standalone", "mine", "BCF001", "my-standalone")
     message = one_line_error(run("check", "--isolated", course(tmp_path)))
     assert "the rule id 'BCF001' is declared by both" in message
     assert f"'bc-framework' (distribution mcvalidate {__version__})" in message
@@ -142,32 +151,16 @@ def test_a_pack_reusing_a_built_in_rule_id_is_refused_naming_both_distributions(
 
 
 def test_two_packs_with_one_rule_name_are_refused(install: Install, tmp_path: Path) -> None:
-    install(
-        "house-a",
-        "house-a",
-        rule_source("HSA001", "trial-banner") + pack_source("house-a", ["trial-banner"]),
-    )
-    install(
-        "house-b",
-        "house-b",
-        rule_source("HSB001", "trial-banner") + pack_source("house-b", ["trial-banner"]),
-    )
+    install_rule(install, "house-a", "house-a", "HSA001", "trial-banner")
+    install_rule(install, "house-b", "house-b", "HSB001", "trial-banner")
     message = one_line_error(run("check", "--isolated", course(tmp_path)))
     assert "the rule name 'trial-banner' is declared by both" in message
     assert "house-a" in message and "house-b" in message
 
 
 def test_two_distributions_with_one_pack_name_are_refused(install: Install, tmp_path: Path) -> None:
-    install(
-        "trial-real",
-        "trial-house",
-        rule_source("TRH001", "trial-banner") + pack_source("trial-house", ["trial-banner"]),
-    )
-    install(
-        "impostor",
-        "trial-house",
-        rule_source("IMP001", "impostor") + pack_source("trial-house", ["impostor"]),
-    )
+    install_rule(install, "trial-real", "trial-house", "TRH001", "trial-banner")
+    install_rule(install, "impostor", "trial-house", "IMP001", "impostor")
     message = one_line_error(run("check", "--isolated", course(tmp_path)))
     assert "two distributions register the rule pack 'trial-house'" in message
     assert "distribution trial-real 1.0" in message and "distribution impostor 1.0" in message
@@ -178,23 +171,14 @@ def test_two_distributions_with_one_pack_name_are_refused(install: Install, tmp_
 
 
 def test_a_pack_called_format_is_refused(install: Install, tmp_path: Path) -> None:
-    install(
-        "fmt",
-        "format",
-        rule_source("FMT001", "fake-format") + pack_source("format", ["fake-format"]),
-    )
+    install_rule(install, "fmt", "format", "FMT001", "fake-format")
     message = one_line_error(run("check", "--isolated", course(tmp_path)))
     assert "two distributions register the rule pack 'format'" in message
     assert "distribution mcvalidate" in message and "distribution fmt 1.0" in message
 
 
 def test_two_packs_claiming_one_prefix_are_refused(install: Install, tmp_path: Path) -> None:
-    install(
-        "bct-too",
-        "bct-too",
-        rule_source("BCT900", "extra-toolkit")
-        + pack_source("bct-too", ["extra-toolkit"], ', prefix="BCT"'),
-    )
+    install_rule(install, "bct-too", "bct-too", "BCT900", "extra-toolkit", extra=', prefix="BCT"')
     message = one_line_error(run("check", "--isolated", course(tmp_path)))
     assert "both claim the rule prefix BCT" in message
 
@@ -217,12 +201,8 @@ def test_a_local_pack_with_an_installed_packs_name_is_refused(tmp_path: Path) ->
 def test_a_rule_calling_sys_exit_is_an_internal_error_and_hides_nothing(
     install: Install, tmp_path: Path
 ) -> None:
-    install(
-        "exiting",
-        "exiting",
-        "import sys\n"
-        + rule_source("EXT001", "exits", "sys.exit(0)")
-        + pack_source("exiting", ["exits"]),
+    install_rule(
+        install, "exiting", "exiting", "EXT001", "exits", prelude="import sys\n", body="sys.exit(0)"
     )
     broken = course(tmp_path, "title: 'unclosed\n", "syntax.yaml")
     good = course(tmp_path, "title: x\nstandalone: false\n", "ok.yaml")
@@ -243,12 +223,9 @@ def test_a_rule_calling_sys_exit_is_an_internal_error_and_hides_nothing(
 def test_a_rule_that_prints_cannot_corrupt_a_report(
     install: Install, tmp_path: Path, output: str
 ) -> None:
-    install(
-        "printing",
-        "printing",
-        "import sys\n"
-        + rule_source("PRT001", "prints", "print('debug!')\nsys.stderr.write('x')")
-        + pack_source("printing", ["prints"]),
+    body = "print('debug!')\nsys.stderr.write('x')"
+    install_rule(
+        install, "printing", "printing", "PRT001", "prints", prelude="import sys\n", body=body
     )
     result = run("check", "--isolated", "--format", output, course(tmp_path))
     assert result.exit_code == 2
@@ -260,12 +237,8 @@ def test_a_rule_that_prints_cannot_corrupt_a_report(
 def test_printing_while_a_pack_is_imported_cannot_corrupt_a_report(
     install: Install, tmp_path: Path
 ) -> None:
-    install(
-        "noisy",
-        "noisy",
-        "print('loading noisy')\n"
-        + rule_source("NSY001", "noisy-rule")
-        + pack_source("noisy", ["noisy-rule"]),
+    install_rule(
+        install, "noisy", "noisy", "NSY001", "noisy-rule", prelude="print('loading noisy')\n"
     )
     result = run("check", "--isolated", "--format", "json", course(tmp_path))
     assert "noisy" in json.loads(result.stdout)["packs"]
@@ -283,11 +256,7 @@ def test_printing_while_a_pack_is_imported_cannot_corrupt_a_report(
 def test_a_malformed_report_call_is_an_internal_error_naming_the_rule(
     install: Install, tmp_path: Path, call: str, said: str
 ) -> None:
-    install(
-        "malformed",
-        "malformed",
-        rule_source("MAL001", "bad-report", call) + pack_source("malformed", ["bad-report"]),
-    )
+    install_rule(install, "malformed", "malformed", "MAL001", "bad-report", body=call)
     for output in ("text", "json"):
         result = run("check", "--isolated", "--format", output, course(tmp_path))
         assert result.exit_code == 2
@@ -388,24 +357,15 @@ def test_a_broken_pack_does_not_break_runs_that_do_not_apply_it(
 
 
 def test_a_pack_needing_a_newer_mcvalidate_says_so(install: Install, tmp_path: Path) -> None:
-    install(
-        "future",
-        "future",
-        rule_source("FUT001", "future-rule")
-        + pack_source("future", ["future-rule"], ', requires=">=99"'),
-    )
+    install_rule(install, "future", "future", "FUT001", "future-rule", extra=', requires=">=99"')
     message = one_line_error(run("check", "--isolated", course(tmp_path)))
     assert f"needs mcvalidate >=99; this is mcvalidate {__version__}" in message
     assert run("check", "--isolated", "--framework", "bc-toolkit", course(tmp_path)).exit_code == 0
 
 
 def test_a_pack_needing_another_pack_says_which(install: Install, tmp_path: Path) -> None:
-    install(
-        "addon",
-        "addon",
-        rule_source("ADD001", "addon-rule")
-        + pack_source("addon", ["addon-rule"], ', requires_packs=("bc-framework",)'),
-    )
+    needs = ', requires_packs=("bc-framework",)'
+    install_rule(install, "addon", "addon", "ADD001", "addon-rule", extra=needs)
     assert run("check", "--isolated", course(tmp_path, "title: x\nstandalone: true\n")).exit_code
     message = one_line_error(run("check", "--isolated", "--framework", "addon", course(tmp_path)))
     assert "the rule pack 'addon' needs the pack 'bc-framework'" in message
@@ -501,11 +461,7 @@ def test_an_unknown_framework_gets_one_message_everywhere(command: list[str]) ->
 
 
 def test_a_rule_of_a_pack_left_out_is_named_as_such(install: Install, tmp_path: Path) -> None:
-    install(
-        "house",
-        "trial-house",
-        rule_source("TRH001", "trial-banner") + pack_source("trial-house", ["trial-banner"]),
-    )
+    install_rule(install, "house", "trial-house", "TRH001", "trial-banner")
     message = one_line_error(
         run(
             "check",
@@ -540,11 +496,7 @@ def test_inline_ignores_accept_packs_and_prefixes(tmp_path: Path) -> None:
 def test_an_ignore_for_an_installed_pack_left_out_of_the_run_is_not_a_finding(
     install: Install, tmp_path: Path
 ) -> None:
-    install(
-        "house",
-        "trial-house",
-        rule_source("TRH001", "trial-banner") + pack_source("trial-house", ["trial-banner"]),
-    )
+    install_rule(install, "house", "trial-house", "TRH001", "trial-banner")
     target = course(tmp_path, "title: x  # mcvalidate: ignore[TRH001] no banner yet\n")
     result = run("check", "--isolated", "--framework", "bc-framework", "--format", "json", target)
     assert not [f for f in json.loads(result.stdout)["findings"] if f["rule"].startswith("MC03")]
@@ -710,12 +662,7 @@ def test_today_sets_the_run_date_from_the_command_line_and_the_configuration(
 
 
 def test_packs_are_identified_in_version_json_and_sarif(install: Install, tmp_path: Path) -> None:
-    install(
-        "house",
-        "trial-house",
-        rule_source("TRH001", "trial-banner") + pack_source("trial-house", ["trial-banner"]),
-        version="2.3",
-    )
+    install_rule(install, "house", "trial-house", "TRH001", "trial-banner", version="2.3")
     assert "  pack trial-house: distribution house 2.3" in run("--version").stdout.splitlines()
     target = course(tmp_path)
     report = json.loads(run("check", "--isolated", "--format", "json", target).stdout)
