@@ -63,12 +63,12 @@ def banner_code(course: Course, ctx: RuleContext) -> None:
 
     Fails::
 
-        title: Mass timber construction
+        title: Carpentry foundations
         status: proposed
 
     Passes::
 
-        title: Mass timber construction
+        title: Carpentry foundations
         status: proposed
         x-ecc-banner-code: CARP-101
     """
