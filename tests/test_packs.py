@@ -779,3 +779,30 @@ def test_explain_says_where_a_local_rule_is_written_and_suggests_across_case(
     assert f"Code:     {source}" in page.splitlines()
     message = one_line_error(run("explain", "--config", str(config), "hse002"))
     assert "did you mean 'HSE001'?" in message
+
+
+def test_a_configuration_naming_rules_of_a_pack_left_out_serves_that_run_too(
+    install: Install, tmp_path: Path
+) -> None:
+    install_rule(install, "house", "trial-house", "TRH001", "trial-banner")
+    config = tmp_path / "shared.yaml"
+    config.write_text(
+        "ignore: [trial-banner]\nseverity: {TRH001: info}\nper_file_ignores: {old/: [TRH001]}\n",
+        encoding="utf-8",
+    )
+    target = course(tmp_path, "title: x\nstandalone: false\n")
+    result = run("check", "--config", str(config), "--framework", "bc-framework", "-q", target)
+    assert result.exit_code == 1, result.stderr  # BCF findings, and no configuration error
+    assert "BCF001" in result.stdout
+    # The command line's own --select is a request: it says what is missing.
+    asked = run(
+        "check",
+        "--config",
+        str(config),
+        "--framework",
+        "bc-framework",
+        "--select",
+        "TRH001",
+        target,
+    )
+    assert "belongs to the pack 'trial-house'" in one_line_error(asked)

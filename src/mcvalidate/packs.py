@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from mcvalidate import __version__
 from mcvalidate.errors import PackError, SelectionError, describe
@@ -41,15 +41,21 @@ _SELECTOR_PREFIX = re.compile(r"^[A-Za-z]{2,5}[0-9]{0,2}$")
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a pack comes from: a distribution's entry point, or a local ``rule_paths`` file."""
+    """Where a pack comes from: a distribution's entry point (``target`` is its value), a local
+    ``rule_paths`` file (``target`` is the path), or a pack object handed to the registry."""
 
     target: str
     distribution: str = ""
     version: str = ""
+    kind: Literal["distribution", "rule path", "object"] = "distribution"
 
     def __str__(self) -> str:
-        if not self.distribution:
+        if self.kind == "rule path":
             return f"rule path {self.target}"
+        if self.kind == "object":
+            return "a pack object given to the registry (a test)"
+        if not self.distribution:
+            return f"entry point {self.target}"
         return f"distribution {self.distribution} {self.version}".rstrip()
 
 
@@ -99,11 +105,11 @@ class Registry:
             for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
                 self._add(ep.name, _entry_point_loader(ep), _entry_point_origin(ep))
         for pack in packs:
-            given = Origin(f"{pack.name} (given to the registry)")
+            given = Origin(pack.name, kind="object")
             self._entries[pack.name] = _Entry(pack.name, [_const(pack)], [_const(given)], pack)
         for path in rule_paths:
             pack = _import_local(path)
-            self._local(pack, Origin(str(path)))
+            self._local(pack, Origin(str(path), kind="rule path"))
 
     def _add(self, name: str, load: Callable[[], Pack], origin: Callable[[], Origin]) -> None:
         entry = self._entries.get(name)
@@ -199,8 +205,9 @@ class Registry:
 
         ``select`` and ``ignore`` take rule ids (``BCF003``), rule names
         (``competency-based``), id prefixes (``BCT``) or pack names, in any case; an unknown
-        one is an error that names it. Rules that cannot be switched off always stay; the
-        checks of mcvalidate's own mechanisms stay under ``select`` unless ignored.
+        one is an error that names it (an ``ignore`` of a rule of an installed pack the run
+        does not apply is not). Rules that cannot be switched off always stay; the checks of
+        mcvalidate's own mechanisms stay under ``select`` unless ignored.
         """
         wanted = [self._canonical(n) for n in frameworks] if frameworks else self.names
         names = list(dict.fromkeys([FORMAT_PACK.name, *wanted]))
@@ -216,7 +223,7 @@ class Registry:
         selectors = list(select)
         if selectors:
             chosen = set(selection.resolve_all(selectors)) | {r.id for r in everything if r.sticky}
-        chosen -= selection.resolve_all(list(ignore))
+        chosen -= selection.resolve_all(list(ignore), elsewhere=True)
         chosen |= {r.id for r in everything if not r.switchable}
         selection.enabled = frozenset(chosen)
         return selection
@@ -406,19 +413,26 @@ class Selection:
     def pack_of(self, rule_id: str) -> Pack:
         return self._pack_of[rule_id]
 
-    def resolve(self, selector: str) -> frozenset[str]:
+    def resolve(self, selector: str, *, elsewhere: bool = False) -> frozenset[str]:
         """The ids of the rules ``selector`` names: an id, a name, an id prefix or a pack
-        name, in any case. An unknown name is a :class:`SelectionError` saying what exists."""
+        name, in any case. An unknown name is a :class:`SelectionError` saying what exists.
+
+        With ``elsewhere``, a name of an installed pack the run does not apply names no rule
+        of the run, and is no error: a configuration's ``ignore``, ``severity`` or
+        ``rule_options`` serves runs with different ``--framework`` alike.
+        """
         found = self.lookup(selector)
         if found:
             return found
-        elsewhere = ""
+        owner = ""
         if self.registry is not None:
-            elsewhere = self.registry.owner_elsewhere(selector, [p.name for p in self.packs])
-        if elsewhere:
+            owner = self.registry.owner_elsewhere(selector, [p.name for p in self.packs])
+        if owner and elsewhere:
+            return frozenset()
+        if owner:
             raise SelectionError(
-                f"'{selector}' belongs to the pack '{elsewhere}', which this run does not apply "
-                f"(add --framework {elsewhere})",
+                f"'{selector}' belongs to the pack '{owner}', which this run does not apply "
+                f"(add --framework {owner})",
                 selector,
             )
         candidates = [k for r in self.everything for k in (r.id, r.name)]
@@ -440,8 +454,8 @@ class Selection:
                 hits.update(r.id for r in pack.rules)
         return frozenset(hits)
 
-    def resolve_all(self, selectors: Sequence[str]) -> frozenset[str]:
-        return frozenset().union(*(self.resolve(s) for s in selectors))
+    def resolve_all(self, selectors: Sequence[str], *, elsewhere: bool = False) -> frozenset[str]:
+        return frozenset().union(*(self.resolve(s, elsewhere=elsewhere) for s in selectors))
 
     def belongs_elsewhere(self, name: str) -> bool:
         """True when ``name`` is a rule or pack of an installed pack this run does not apply."""

@@ -67,7 +67,7 @@ def settings_for(
 
 def _resolve(name: str, key: str, selection: Selection, config: Configuration) -> frozenset[str]:
     try:
-        return selection.resolve(name)
+        return selection.resolve(name, elsewhere=True)
     except SelectionError as exc:
         raise ConfigError(f"{config.where(key)}'{key}': {exc}") from None
 
