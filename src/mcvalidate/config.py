@@ -3,7 +3,14 @@
 layered over it.
 
 Precedence: built-in defaults (written once, in :class:`mcvalidate.config_model.FileConfig`),
-then the configuration file, then the command line. Every setting remembers where its value
+then the configuration file, then the command line.
+
+A configuration can run code (its ``rule_paths``) and switch rules off, so discovery trusts
+only what the user could have written: the walk up stops at the repository root (the first
+directory holding ``.git`` or ``.hg``) or at the user's home, and a discovered file that
+another user owns, or that anyone may write to, is refused, as git refuses a repository it
+does not trust (``safe.directory``). ``--isolated`` or ``MCVALIDATE_ISOLATED=1`` skip
+discovery altogether. Every setting remembers where its value
 came from, for ``mcvalidate check --show-config``. Unknown keys and bad values are
 configuration errors (exit code 2) that name the key and the file, with the line when the file
 is YAML. Paths and globs in the file are relative to its directory.
@@ -12,6 +19,7 @@ is YAML. Paths and globs in the file are relative to its directory.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +29,13 @@ from pydantic import ValidationError
 
 from mcvalidate.config_model import FileConfig
 from mcvalidate.errors import ConfigError, SelectionError, UsageError
+from mcvalidate.trust import check_trusted
 
 CONFIG_NAMES = (".mcvalidate.yaml", ".mcvalidate.yml")
+# Set to 1 (or true, yes): no configuration file is looked for, as with --isolated.
+ISOLATED_ENV = "MCVALIDATE_ISOLATED"
+# A directory holding one of these is a repository's root: discovery goes no higher.
+REPOSITORY_MARKERS = (".git", ".hg")
 KEYS = tuple(FileConfig.model_fields)
 COMMAND_LINE = "command line"
 
@@ -88,21 +101,36 @@ class Configuration:
             stream.write(f"{key.ljust(width)} = {value}  # {self.origin(key)}\n")
 
 
-def resolve(config: str | None, isolated: bool, start: Path | None = None) -> Configuration:
-    """The configuration of a run: the file named (``--config``), none (``--isolated``), or the
-    nearest one at or above ``start`` (default: the working directory)."""
+def resolve(
+    config: str | None,
+    isolated: bool,
+    start: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Configuration:
+    """The configuration of a run: the file named (``--config``), none (``--isolated`` or
+    ``MCVALIDATE_ISOLATED``), or the nearest one at or above ``start`` (default: the working
+    directory), if it can be trusted."""
     if config and isolated:
         raise UsageError("--config and --isolated cannot be used together")
     if config:
         return load(Path(config))
-    if isolated:
+    environ = os.environ if environ is None else environ
+    if isolated or environ.get(ISOLATED_ENV, "").lower() in ("1", "true", "yes"):
         return Configuration()
     found = find(start or Path.cwd())
-    return load(found) if found else Configuration()
+    if found is None:
+        return Configuration()
+    check_trusted(found, "configuration file")
+    return load(found)
 
 
 def find(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start``."""
+    """The nearest configuration file at or above ``start``, no higher than the repository's
+    root or the user's home."""
+    try:
+        home: Path | None = Path.home().resolve()
+    except (RuntimeError, OSError):  # no home directory can be found
+        home = None
     for directory in (start, *start.parents):
         for name in CONFIG_NAMES:
             if (directory / name).is_file():
@@ -110,6 +138,8 @@ def find(start: Path) -> Path | None:
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
+        if directory == home or any((directory / m).exists() for m in REPOSITORY_MARKERS):
+            return None
     return None
 
 
@@ -134,22 +164,34 @@ def load(path: Path) -> Configuration:
 
 
 def _has_tool_table(path: Path) -> bool:
-    import tomllib  # only when there is a pyproject.toml to look into
-
+    """True when ``pyproject.toml`` has a ``[tool.mcvalidate]`` table. A file that cannot be
+    read or is not valid TOML is an error: passing over it would run the gate on defaults."""
     try:
-        return "mcvalidate" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    return "mcvalidate" in _toml_document(path, raw).get("tool", {})
 
 
 def _toml_table(path: Path, raw: bytes) -> Any:
-    import tomllib
+    return _toml_document(path, raw).get("tool", {}).get("mcvalidate", {})
+
+
+def _toml_document(path: Path, raw: bytes) -> dict[str, Any]:
+    import tomllib  # only when there is a pyproject.toml to read
 
     try:
-        document = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    return document.get("tool", {}).get("mcvalidate", {})
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        # The message ends "(at line L, column C)": put the line where every message has it.
+        import re
+
+        found = re.search(r"\(at line (\d+), column \d+\)$", str(exc))
+        where = f"{path}:{found[1]}" if found else str(path)
+        reason = str(exc)[: found.start()].strip() if found else str(exc)
+        raise ConfigError(f"{where}: not valid TOML: {reason}") from exc
 
 
 def _yaml_mapping(path: Path, raw: bytes) -> tuple[Any, dict[str, int]]:

@@ -33,6 +33,7 @@ from mcvalidate.errors import PackError, SelectionError, describe
 from mcvalidate.format_rules import FORMAT_PACK
 from mcvalidate.rules import LOCAL_MODULE, Pack, Rule, satisfies
 from mcvalidate.text import closest
+from mcvalidate.trust import check_trusted
 
 GROUP = "mcvalidate.packs"
 RESERVED_PREFIX = FORMAT_PACK.prefix
@@ -471,6 +472,9 @@ def _import_local(path: Path) -> Pack:
     target = path / "__init__.py" if path.is_dir() else path
     if not target.is_file():
         raise PackError(f"the rule path '{path}' is not a Python file or package")
+    # The code runs as the user: it must be the user's own, and a package's every module too.
+    for module in (target, *(sorted(path.rglob("*.py")) if path.is_dir() else ())):
+        check_trusted(module, "rule pack module")
     if path.is_dir():
         name = path.name
         if not name.isidentifier():
