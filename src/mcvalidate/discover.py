@@ -11,6 +11,7 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mcvalidate.errors import MissingPath
@@ -18,67 +19,126 @@ from mcvalidate.errors import MissingPath
 SUFFIXES = (".yaml", ".yml")
 
 
+@dataclass
+class Found:
+    """What a run checks, and what it found but does not check."""
+
+    # (path, display name) of each file to check, in order.
+    files: list[tuple[Path, str]] = field(default_factory=list)
+    # How many files an ``exclude`` glob left out.
+    excluded: int = 0
+    # (display name, target) of each symbolic link found in a directory that leads outside
+    # the paths given: it is not followed.
+    skipped_links: list[tuple[str, str]] = field(default_factory=list)
+    # (display name, reason) of each directory that could not be listed.
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+
+
 def files_to_check(
     paths: Sequence[str], exclude: Sequence[str] = (), root: Path | None = None
-) -> tuple[list[tuple[Path, str]], int]:
-    """The files of ``paths`` as ``(path, display name)``, less those an ``exclude`` glob
-    (relative to ``root``) matches; and how many were excluded."""
-    found = discover(paths) if paths else []
+) -> Found:
+    """The files of ``paths``, less those an ``exclude`` glob (relative to ``root``) matches."""
+    found = discover(paths) if paths else Found()
     if not exclude:
-        return found, 0
+        return found
     base = os.path.abspath(root or Path.cwd())
     kept = []
-    for path, display in found:
+    for path, display in found.files:
         relative = relative_to(path, base)
         if relative is None or not any(glob_match(g, relative) for g in exclude):
             kept.append((path, display))
-    return kept, len(found) - len(kept)
-
-
-def discover(paths: Iterable[str]) -> list[tuple[Path, str]]:
-    """Files to check as ``(path, display name)``, in a stable order, each once.
-
-    A file named explicitly is checked whatever its suffix; a directory is searched for
-    ``*.yaml`` and ``*.yml`` files, skipping hidden files and directories (``.git``, ``.venv``,
-    ``.pre-commit-config.yaml``...), which are not course files.
-    """
-    found: list[tuple[Path, str]] = []
-    seen: set[Path] = set()
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            candidates = _walk(path)
-        elif path.exists():
-            candidates = [path]
-        else:
-            raise MissingPath(f"the path '{given}' does not exist")
-        for candidate in candidates:
-            key = candidate.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append((candidate, display_path(candidate)))
+    found.excluded = len(found.files) - len(kept)
+    found.files = kept
     return found
 
 
-def _walk(root: Path) -> list[Path]:
+def discover(paths: Iterable[str]) -> Found:
+    """Files to check as ``(path, display name)``, in a stable order, each once.
+
+    A file named explicitly is checked whatever its suffix; a directory is searched for
+    ``*.yaml`` and ``*.yml`` files (in any case), skipping hidden files and directories
+    (``.git``, ``.venv``, ``.pre-commit-config.yaml``...), which are not course files. A
+    symbolic link found in a directory is followed only when it leads inside the paths given:
+    a link to ``/etc/passwd`` or a token file is skipped, never read or shown.
+    """
+    texts = list(paths)
+    given = [Path(p) for p in texts]
+    for path, text in zip(given, texts, strict=True):
+        if not path.exists() and not path.is_symlink():
+            raise MissingPath(f"the path '{text}' does not exist")
+    roots = [_resolved(p) for p in given]
+    found = Found()
+    seen: set[Path] = set()
+    for path in given:
+        candidates = _walk(path, roots, found) if path.is_dir() else [path]
+        for candidate in candidates:
+            key = _resolved(candidate)
+            if key not in seen:
+                seen.add(key)
+                found.files.append((candidate, display_path(candidate)))
+    return found
+
+
+def _walk(root: Path, roots: Sequence[Path], found: Found) -> list[Path]:
     files: list[Path] = []
-    for directory, subdirs, names in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        files.extend(
-            Path(directory, n)
-            for n in sorted(names)
-            if n.endswith(SUFFIXES) and not n.startswith(".")
-        )
+
+    def unreadable(exc: OSError) -> None:
+        where = display_path(Path(exc.filename)) if exc.filename else display_path(root)
+        found.unreadable.append((where, exc.strerror or exc.__class__.__name__))
+
+    for directory, subdirs, names in os.walk(root, onerror=unreadable):
+        kept = []
+        for name in sorted(subdirs):
+            path = Path(directory, name)
+            if name.startswith("."):
+                continue
+            # os.path.islink, unlike Path.is_symlink, says False for a path too long to look at:
+            # walking into it then fails, and that failure is a finding.
+            if os.path.islink(path):  # never walked into; inside the paths, walked anyway
+                _outside(path, roots, found)
+                continue
+            kept.append(name)
+        subdirs[:] = kept
+        for name in sorted(names):
+            if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+                continue
+            path = Path(directory, name)
+            if os.path.islink(path) and _outside(path, roots, found):
+                continue
+            files.append(path)
     return files
 
 
-def display_path(path: Path) -> str:
-    """The path as the user will recognise it: relative to the working directory if inside.
-    Symbolic links are not followed: a link is reported under its own name."""
+def _outside(link: Path, roots: Sequence[Path], found: Found) -> bool:
+    """True (and noted as skipped) when the symbolic link ``link`` leads outside ``roots``. A
+    link that leads nowhere (dangling, or a loop) is not outside: reading it is a finding."""
     try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())).as_posix()
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return False
+    if any(target == root or root in target.parents for root in roots):
+        return False
+    found.skipped_links.append((display_path(link), str(target)))
+    return True
+
+
+def _resolved(path: Path) -> Path:
+    """The real path, or the absolute one when it cannot be resolved (a symbolic link loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def display_path(path: Path) -> str:
+    """The path as the user will recognise it: relative to the working directory if inside,
+    with bytes that are not UTF-8 written as escapes (``caf\\xe9.yaml``), so that every report
+    can hold it. Symbolic links are not followed: a link is reported under its own name."""
+    try:
+        shown = Path(os.path.abspath(path)).relative_to(os.path.abspath(Path.cwd())).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
 def relative_to(path: Path | str, base: str) -> str | None:

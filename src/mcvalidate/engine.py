@@ -42,6 +42,10 @@ if TYPE_CHECKING:
     from mcvalidate.model import Course
 
 
+# Opening a pipe for reading must not wait for a writer (the descriptor is checked first).
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
 class Checker:
     """Checks files against one selection of rules; built once per run."""
 
@@ -65,20 +69,27 @@ class Checker:
             yield self.check_file(path, display)
 
     def check_file(self, path: Path, display: str) -> FileResult:
-        """Check one file on disk; a file that cannot be read is a finding, never an error."""
+        """Check one file on disk; a file that cannot be read is a finding, never an error.
+
+        The file is opened without blocking and checked to be a regular file through the open
+        descriptor, so that nothing but a regular file is ever read: a pipe or a device
+        swapped in after the directory was listed cannot block the run (or never end:
+        ``/dev/zero``)."""
         try:
-            status = path.stat()
-            if not stat.S_ISREG(status.st_mode):
-                # A pipe or a device would block the run, or never end (/dev/zero).
-                problem = Problem(
-                    UNREADABLE,
-                    "This is not a regular file (a pipe, socket or device), so it is not read.",
-                    fix="Check a regular file; to check text from a pipe, use '-' (stdin).",
-                )
-                return self._result(Document(display, ""), [problem])
-            if status.st_size > self.limits.max_bytes:  # refuse before reading it into memory
-                return self._result(Document(display, ""), [too_large(status.st_size, self.limits)])
-            raw = path.read_bytes()
+            descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
+            with os.fdopen(descriptor, "rb") as stream:
+                status = os.fstat(stream.fileno())
+                if not stat.S_ISREG(status.st_mode):
+                    problem = Problem(
+                        UNREADABLE,
+                        "This is not a regular file (a pipe, socket or device), so it is not read.",
+                        fix="Check a regular file; to check text from a pipe, use '-' (stdin).",
+                    )
+                    return self._result(Document(display, ""), [problem])
+                if status.st_size > self.limits.max_bytes:  # refused before it is read
+                    problem = too_large(status.st_size, self.limits)
+                    return self._result(Document(display, ""), [problem])
+                raw = stream.read(self.limits.max_bytes + 1)
         except OSError as exc:
             reason = exc.strerror or exc.__class__.__name__
             problem = Problem(
@@ -171,6 +182,16 @@ class Checker:
                 "MCVALIDATE_DEBUG=1 to see the traceback).",
             )
         ]
+
+    def unreadable_directory(self, display: str, reason: str) -> FileResult:
+        """The finding for a directory that could not be listed: its files were not checked,
+        and a run that says "all pass" must not hide that."""
+        problem = Problem(
+            UNREADABLE,
+            f"This directory cannot be read ({reason}), so the files in it were not checked.",
+            fix="Check that you may list the directory (and that its path is not too long).",
+        )
+        return self.result_of(display, [problem])
 
     def result_of(self, path: str, problems: list[Problem]) -> FileResult:
         """The findings of problems about a file that is not a course (a baseline's stale

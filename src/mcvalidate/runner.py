@@ -21,7 +21,7 @@ from typing import BinaryIO, TextIO
 
 from mcvalidate import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, baseline
 from mcvalidate.config import Configuration, resolve
-from mcvalidate.discover import display_path, files_to_check
+from mcvalidate.discover import Found, display_path, files_to_check
 from mcvalidate.engine import Checker
 from mcvalidate.errors import McvalidateError, PackError, SelectionError
 from mcvalidate.findings import FileResult, Severity
@@ -79,8 +79,10 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
     pairs = targets(options.formats, options.outputs, options.environ)
     checker, registry = _prepare(options, config)
     selection = checker.selection
-    files = _files(options, config, stderr)
+    found = _files(options, config, stderr)
+    files = found.files
     results = check_all(checker, files, jobs_for(options.jobs, len(files)), prepare, options)
+    results.extend(checker.unreadable_directory(*entry) for entry in found.unreadable)
     if STDIN in options.paths:
         source = stdin or sys.stdin.buffer
         results.append(checker.check_bytes(options.stdin_filename or STDIN, source.read()))
@@ -156,14 +158,20 @@ def local_registry(config: Configuration) -> Registry:
         raise PackError(f"{config.where('rule_paths')}'rule_paths': {exc}") from None
 
 
-def _files(options: Options, config: Configuration, stderr: TextIO) -> list[tuple[Path, str]]:
+def _files(options: Options, config: Configuration, stderr: TextIO) -> Found:
     given = [p for p in options.paths if p != STDIN] if options.paths else ["."]
-    found, excluded = files_to_check(given, config.values.exclude, config.root)
-    if excluded:
-        stderr.write(f"mcvalidate: {excluded} file(s) excluded by 'exclude'\n")
-        if not found:
+    found = files_to_check(given, config.values.exclude, config.root)
+    if found.skipped_links:
+        links = ", ".join(f"{link} -> {target}" for link, target in sorted(found.skipped_links))
+        stderr.write(
+            f"mcvalidate: skipped {len(found.skipped_links)} symbolic link(s) that lead outside "
+            f"the paths checked: {links}\n"
+        )
+    if found.excluded:
+        stderr.write(f"mcvalidate: {found.excluded} file(s) excluded by 'exclude'\n")
+        if not found.files:
             return found
-    if given and not found:
+    if given and not found.files and not found.unreadable:
         stderr.write(f"mcvalidate: no YAML files found in {', '.join(given)}\n")
     return found
 
