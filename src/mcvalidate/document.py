@@ -7,16 +7,22 @@ pointer of the value concerned, so no stage computes a line of its own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from yaml.nodes import CollectionNode, Node
+from yaml.nodes import CollectionNode, Node, ScalarNode
 
 from mcvalidate.findings import Problem, Span
 
 # The line breaks YAML 1.1 (and so LibYAML) counts when it numbers lines.
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+# The scalar styles whose text may hold a '#' that is not a comment.
+_TEXT_STYLES = ("'", '"', "|", ">")
+_END = 1 << 62  # sorts after every line and column
 
 
 def position_at(text: str, offset: int) -> tuple[int, int]:
@@ -52,6 +58,8 @@ class Document:
     # Pointers whose value was refused while loading; later stages stay silent about them.
     tainted: set[str] = field(default_factory=set)
     _lines: list[str] | None = None
+    # The spans of quoted and block scalars, sorted (made on the first in_comment question).
+    _texts: list[tuple[int, int, int, int]] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -101,6 +109,27 @@ class Document:
         root = self.location("")
         line, column = (root.value.line, root.value.column) if root else (1, 1)
         return Span(line, column, line, column)
+
+    def in_comment(self, line: int, column: int) -> bool:
+        """True when the ``#`` at ``line``/``column`` starts a YAML comment: it is not inside a
+        quoted or block scalar (a title in quotes, a block of text). A plain scalar cannot hold
+        `` #``. A file that did not parse has no known scalars: every ``#`` counts."""
+        if self._texts is None:
+            # Scalars never overlap: sorted by start, the one that may hold a position is the
+            # last that starts at or before it (one bisection a question, however many).
+            spans = {
+                (s.line, s.column, s.end_line, s.end_column)
+                for key, value in self.nodes.values()
+                for node in (key, value)
+                if isinstance(node, ScalarNode) and node.style in _TEXT_STYLES
+                for s in (self.span(node),)
+            }
+            self._texts = sorted(spans)
+        at = bisect.bisect_right(self._texts, (line, column, _END, _END)) - 1
+        if at < 0:
+            return True
+        _, _, end_line, end_column = self._texts[at]
+        return (line, column) >= (end_line, end_column)
 
     def first_line_of(self, span: Span) -> Span:
         """``span`` cut to its first line: where a multi-line value is marked."""

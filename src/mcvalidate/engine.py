@@ -232,7 +232,9 @@ class Checker:
             findings = kept
         if not self.settings.inline_ignores or suppress.MARK not in doc.text:
             return findings, suppressed
-        ignores = suppress.parse(doc.lines, self.selection, self.settings.require_reason)
+        ignores = suppress.parse(
+            doc.lines, self.selection, self.settings.require_reason, doc.in_comment
+        )
         fixed = [f for f in findings if not switchable[f.rule].switchable]
         silenceable = [f for f in findings if switchable[f.rule].switchable]
         kept, inline, unused = suppress.apply(silenceable, ignores, self._enabled if ran else set())

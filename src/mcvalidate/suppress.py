@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -61,12 +61,21 @@ class Ignores:
         return [*self.whole_file, *(i for group in self.by_line.values() for i in group)]
 
 
-def parse(lines: Sequence[str], selection: Selection, require_reason: bool) -> Ignores:
-    """Find the ignore comments, resolving their names with the run's ``selection``."""
+def parse(
+    lines: Sequence[str],
+    selection: Selection,
+    require_reason: bool,
+    in_comment: Callable[[int, int], bool] = lambda _line, _column: True,
+) -> Ignores:
+    """Find the ignore comments, resolving their names with the run's ``selection``. Only a
+    real comment counts: ``in_comment(line, column)`` says whether a ``#`` there starts one
+    (text in quotes or in a block that reads like an ignore comment suppresses nothing)."""
     found = Ignores()
     waiting: list[Ignore] = []  # own-line ignores looking for the line they apply to
     for number, text in enumerate(lines, start=1):
         match = _COMMENT.search(text) if MARK in text else None
+        if match is not None and not in_comment(number, _hash_column(match)):
+            match = None
         stripped = text.strip()
         if match is None:
             if waiting and stripped and not stripped.startswith("#"):
@@ -83,6 +92,11 @@ def parse(lines: Sequence[str], selection: Selection, require_reason: bool) -> I
         else:
             found.by_line.setdefault(number, []).append(ignore)
     return found
+
+
+def _hash_column(match: re.Match[str]) -> int:
+    """The 1-based column of the comment's ``#``."""
+    return match.start() + (2 if match.group(0)[:1].isspace() else 1)
 
 
 def _ignore(
