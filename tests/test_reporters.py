@@ -26,6 +26,7 @@ from mcvalidate.packs import Registry
 from mcvalidate.report import PackInfo, Report
 from mcvalidate.reporters import FORMATS, renderer
 from mcvalidate.testing import check_text
+from mcvalidate.text import visible
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -307,7 +308,8 @@ def test_junit_escapes_what_xml_cannot_carry_as_is(results: list[FileResult]) ->
     odd = dataclasses.replace(course.findings[0], message="Bell \x07 and CR\r\nhere é")
     root = junit(make_run(dataclasses.replace(course, findings=(odd, *course.findings[1:]))))
     messages = [f.attrib["message"] for f in root.iter("failure")]
-    assert messages[0].endswith("Bell \\x07 and CR\nhere é")
+    # A control character is shown, not carried: a line break in a value cannot forge a line.
+    assert messages[0].endswith("Bell \\x07 and CR\\r\\nhere é")
     quoted = next(f for f in course.findings if '<&"' in f.message)
     assert any(m.endswith(quoted.message) for m in messages)
     assert root.find("testsuite/testcase").attrib["name"] == "courses/cours é.yaml"  # type: ignore[union-attr]
@@ -346,13 +348,14 @@ def check_github(run: Report) -> list[str]:
         command, properties, data = parse_command(line)
         assert command == GITHUB_COMMAND[finding.severity]
         span = finding.span
-        expected = {"file": finding.path, "line": str(span.line), "endLine": str(span.end_line)}
+        file = visible(finding.path)
+        expected = {"file": file, "line": str(span.line), "endLine": str(span.end_line)}
         if span.end_line == span.line:
             expected |= {"col": str(span.column), "endColumn": str(span.end_column)}
         expected["title"] = f"{finding.rule} {finding.name}"
         assert properties == expected
-        fix = f"\nFix: {finding.fix}" if finding.fix else ""
-        assert data == finding.message + fix
+        fix = f"\nFix: {visible(finding.fix)}" if finding.fix else ""
+        assert data == visible(finding.message) + fix
     assert not lines[-1].startswith("::")
     return lines
 
@@ -378,7 +381,9 @@ def test_github_escapes_messages_and_properties(results: list[FileResult]) -> No
     (line, _) = check_github(make_run(result))
     assert "\n" not in line and "\r" not in line
     assert "file=in%2C odd%3A places/c.yaml," in line
-    assert line.endswith("::100%25 sure: a, b%0Athen%0D more%0AFix: Use 50%25: x, y.")
+    # Line breaks in the message are shown (\\n), never passed on: only the fix's own line
+    # break, which mcvalidate puts there, is one.
+    assert line.endswith("::100%25 sure: a, b\\nthen\\r more%0AFix: Use 50%25: x, y.")
 
 
 def test_github_says_all_pass_for_a_clean_run() -> None:

@@ -51,7 +51,9 @@ class _Main(click.Group):
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"mcvalidate: error: {message}", err=True)
+    from mcvalidate.text import visible
+
+    click.echo(f"mcvalidate: error: {visible(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 

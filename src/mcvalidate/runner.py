@@ -31,6 +31,7 @@ from mcvalidate.parallel import check_all, jobs_for
 from mcvalidate.report import PackInfo, Report, View
 from mcvalidate.reporters import targets, write
 from mcvalidate.settings import settings_for
+from mcvalidate.text import visible
 
 STDIN = "-"
 
@@ -67,7 +68,7 @@ def run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | None
     try:
         return _run(options, stdout, stderr, stdin)
     except McvalidateError as exc:
-        stderr.write(f"mcvalidate: error: {exc}\n")
+        stderr.write(f"mcvalidate: error: {visible(str(exc))}\n")
         return EXIT_USAGE
 
 
@@ -162,7 +163,7 @@ def _files(options: Options, config: Configuration, stderr: TextIO) -> Found:
     given = [p for p in options.paths if p != STDIN] if options.paths else ["."]
     found = files_to_check(given, config.values.exclude, config.root)
     if found.skipped_links:
-        links = ", ".join(f"{link} -> {target}" for link, target in sorted(found.skipped_links))
+        links = visible(", ".join(f"{a} -> {b}" for a, b in sorted(found.skipped_links)))
         stderr.write(
             f"mcvalidate: skipped {len(found.skipped_links)} symbolic link(s) that lead outside "
             f"the paths checked: {links}\n"
@@ -172,7 +173,7 @@ def _files(options: Options, config: Configuration, stderr: TextIO) -> Found:
         if not found.files:
             return found
     if given and not found.files and not found.unreadable:
-        stderr.write(f"mcvalidate: no YAML files found in {', '.join(given)}\n")
+        stderr.write(f"mcvalidate: no YAML files found in {visible(', '.join(given))}\n")
     return found
 
 

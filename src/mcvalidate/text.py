@@ -12,10 +12,11 @@ engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TypeGuard
 
-__all__ = ["capitalized", "closest", "filled", "listing", "number"]
+__all__ = ["capitalized", "closest", "filled", "listing", "number", "visible"]
 
 
 def filled(text: str | None) -> TypeGuard[str]:
@@ -67,3 +68,28 @@ def closest(word: str, choices: Sequence[str], cutoff: float = 0.6) -> list[str]
     )
     best = scored[0][0] if scored else 0.0
     return [c for score, c in scored[:2] if score >= cutoff and score >= best - 0.05]
+
+
+# Characters a terminal or a log would act on, or that change how a line reads, instead of
+# showing them: controls (ESC sequences clear screens and forge links, CR and LF forge lines,
+# BEL, backspace, NUL), bidirectional overrides and isolates (U+202E turns text around), and
+# the invisible format characters (zero-width spaces and joiners, byte-order marks).
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def visible(text: str) -> str:
+    """``text`` with every control, bidirectional and invisible format character written as
+    an escape (``\\x1b``, ``\\n``, ``<U+202E>``): what a course file or a file name holds is
+    shown, never acted on by the terminal, and a value cannot forge a line of a report."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNSEEN.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{code:02x}" if code < 0x100 else f"<U+{code:04X}>"

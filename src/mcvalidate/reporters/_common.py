@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mcvalidate.findings import Finding, fingerprints
+from mcvalidate.text import visible
 
 if TYPE_CHECKING:
     from mcvalidate.findings import FileResult
@@ -29,8 +30,10 @@ def fingerprinted(result: FileResult) -> list[tuple[Finding, str]]:
 
 
 def with_fix(finding: Finding, separator: str = " Fix: ") -> str:
-    """The message followed by how to fix it: a CI annotation is often all a reader sees."""
-    return f"{finding.message}{separator}{finding.fix}" if finding.fix else finding.message
+    """The message followed by how to fix it: a CI annotation is often all a reader sees.
+    Both are made visible (:func:`mcvalidate.text.visible`): what a file holds is shown."""
+    message = visible(finding.message)
+    return f"{message}{separator}{visible(finding.fix)}" if finding.fix else message
 
 
 def headline_parts(finding: Finding) -> list[tuple[str, str]]:
@@ -39,13 +42,13 @@ def headline_parts(finding: Finding) -> list[tuple[str, str]]:
     text report can style them and the plain formats join them."""
     span = finding.span
     return [
-        (f"{finding.path}:{span.line}:{span.column}:", "location"),
+        (f"{visible(finding.path)}:{span.line}:{span.column}:", "location"),
         (" ", ""),
         (finding.severity.value, "severity"),
         (" ", ""),
         (f"{finding.rule} {finding.name}", "rule"),
         (": ", ""),
-        (finding.message, ""),
+        (visible(finding.message), ""),
     ]
 
 

@@ -18,6 +18,7 @@ from typing import TextIO
 from mcvalidate.findings import Finding, Severity
 from mcvalidate.report import Report
 from mcvalidate.reporters._common import with_fix
+from mcvalidate.text import visible
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,7 +34,7 @@ def render(report: Report, stream: TextIO) -> None:
 def _command(finding: Finding) -> str:
     span = finding.span
     properties: dict[str, object] = {
-        "file": finding.path,
+        "file": visible(finding.path),
         "line": span.line,
         "col": span.column,
         "endLine": span.end_line,

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from mcvalidate.findings import Finding, Severity
 from mcvalidate.report import Report
 from mcvalidate.reporters._common import fingerprinted, with_fix
+from mcvalidate.text import visible
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -44,7 +45,7 @@ def _issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
         "fingerprint": fingerprint,
         "severity": SEVERITY[finding.severity],
         "location": {
-            "path": finding.path,
+            "path": visible(finding.path),
             "lines": {"begin": finding.span.line, "end": finding.span.end_line},
         },
     }

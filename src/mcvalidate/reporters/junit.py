@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 from mcvalidate.findings import Finding
 from mcvalidate.report import Report
 from mcvalidate.reporters._common import headline
+from mcvalidate.text import visible
 
 if TYPE_CHECKING:
     from mcvalidate.findings import FileResult
@@ -58,17 +59,18 @@ def render(report: Report, stream: TextIO) -> None:
 
 
 def _case(result: FileResult, report: Report) -> ET.Element:
-    path = _xml(result.path)
+    path = _xml(visible(result.path))
     case = ET.Element("testcase", classname=path, name=path, file=path)
     below: list[str] = []
     for finding in result.findings:
         if finding.severity >= report.fail_on:
             span = finding.span
+            where = f"{visible(finding.path)}:{span.line}:{span.column}"
             failure = ET.SubElement(
                 case,
                 "failure",
                 type=f"{finding.rule} {finding.name}",
-                message=_xml(f"{finding.path}:{span.line}:{span.column}: {finding.message}"),
+                message=_xml(f"{where}: {visible(finding.message)}"),
             )
             failure.text = _xml(_details(finding))
         else:
@@ -81,8 +83,8 @@ def _case(result: FileResult, report: Report) -> ET.Element:
 def _details(finding: Finding) -> str:
     lines = [headline(finding)]
     if finding.fix:
-        lines.append(f"fix: {finding.fix}")
-    lines.append(f"why: {finding.framework} ({finding.reference})")
+        lines.append(f"fix: {visible(finding.fix)}")
+    lines.append(f"why: {visible(finding.framework)} ({visible(finding.reference)})")
     return "\n".join(lines)
 
 

@@ -20,6 +20,7 @@ from typing import TextIO
 from mcvalidate.findings import FileResult, Finding, Severity
 from mcvalidate.report import Report, plural
 from mcvalidate.reporters._common import headline_parts
+from mcvalidate.text import visible
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 Segment = tuple[str, str]  # (text, rich style; "" for none)
@@ -62,7 +63,10 @@ def _report(report: Report) -> Iterator[Line]:
 def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Line]:
     if not quiet:
         count = len(result.findings)
-        yield [(result.path, "bold underline"), (f"  ({count} finding{plural(count)})", "")]
+        yield [
+            (visible(result.path), "bold underline"),
+            (f"  ({count} finding{plural(count)})", ""),
+        ]
     for finding in shown:
         yield _headline(finding)
         if quiet:
@@ -72,8 +76,8 @@ def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Lin
             yield from _frame(finding, line)
         gutter = " " * (len(str(finding.span.line)) + 3)
         if finding.fix:
-            yield [(gutter, ""), ("= fix: ", "green"), (finding.fix, "")]
-        why = f"{finding.framework} ({finding.reference})"
+            yield [(gutter, ""), ("= fix: ", "green"), (visible(finding.fix), "")]
+        why = visible(f"{finding.framework} ({finding.reference})")
         yield [(gutter, ""), ("= why: ", "dim"), (why, "dim")]
     if not quiet:
         yield []
@@ -88,18 +92,21 @@ def _headline(f: Finding) -> Line:
     }
     line: Line = [(text, styles[role]) for text, role in headline_parts(f)]
     if f.suppression:
-        line.append((f" (suppressed: {f.suppression.justification})", "dim"))
+        line.append((f" (suppressed: {visible(f.suppression.justification)})", "dim"))
     return line
 
 
 def _frame(f: Finding, line: str) -> tuple[Line, Line]:
     """The source line and a marker under the span (to the end of the line if it goes on)."""
-    shown = line.replace("\t", " ")
+    raw = line.replace("\t", " ")
     start = max(f.span.column - 1, 0)
-    end = f.span.end_column - 1 if f.span.end_line == f.span.line else len(shown)
+    end = f.span.end_column - 1 if f.span.end_line == f.span.line else len(raw)
     end = max(end, start + 1)
-    offset = _cells(shown[:start])
-    width = max(_cells(shown[start:end]), 1)
+    # What the line holds is shown, never acted on; the marker is measured on what is shown.
+    before, marked = visible(raw[:start]), visible(raw[start:end])
+    shown = before + marked + visible(raw[end:])
+    offset = _cells(before)
+    width = max(_cells(marked), 1)
     number = str(f.span.line)
     pad = " " * len(number)
     return (
