@@ -19,7 +19,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from mcvalidate.discover import read_regular, replaced_atomically
 from mcvalidate.errors import BaselineError
 from mcvalidate.findings import FileResult, Finding, Problem, Span
 from mcvalidate.format_rules import STALE_BASELINE
@@ -55,7 +57,8 @@ def write(path: Path, results: Iterable[FileResult], recordable: Set[str]) -> in
     if not rows:
         text = f'{{\n  "version": {VERSION},\n  "entries": []\n}}\n'
     try:
-        path.write_text(text, encoding="utf-8")
+        with replaced_atomically(path) as stream:
+            stream.write(text)
     except OSError as exc:
         raise BaselineError(f"cannot write the baseline '{path}': {exc.strerror or exc}") from exc
     return sum(counts.values())
@@ -65,13 +68,26 @@ def read(path: Path) -> Baseline:
     """The entries of a baseline file, with the line of each; a file that cannot be read is a
     :class:`BaselineError` (exit 2), never a silently empty baseline."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = json.loads(text)
+        text = read_regular(path).decode("utf-8")
+    except OSError as exc:
+        raise BaselineError(f"the baseline '{path}' cannot be read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"the baseline '{path}' is not UTF-8 text") from exc
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        if data.get("version") != VERSION:
+            raise ValueError(
+                f"its version is {data.get('version')!r}; this mcvalidate reads version "
+                f"{VERSION} (write it again with --write-baseline)"
+            )
         entries: Counter[Key] = Counter()
         for entry in data["entries"]:
             key = (str(entry["path"]), str(entry["rule"]), str(entry["pointer"]))
-            entries[key] += int(entry.get("count", 1))
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            count = entry.get("count", 1)
+            if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+                raise ValueError(f"an entry's count must be a whole number from 1, not {count!r}")
+            entries[key] += count
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BaselineError(f"the baseline '{path}' cannot be read: {exc}") from exc
     # The line of each entry, where the file has one entry a line (as written); a baseline
     # edited by hand into another layout is still read, its stale entries shown at line 1.
@@ -83,6 +99,16 @@ def read(path: Path) -> Baseline:
         except (ValueError, KeyError, TypeError):
             continue
     return Baseline(path, entries, lines)
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON object hook: a key written twice is an error, not the last value silently kept."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key '{key}' appears twice in one object")
+        seen[key] = value
+    return seen
 
 
 def apply(

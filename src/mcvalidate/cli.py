@@ -9,6 +9,8 @@ configuration error (one line on stderr that names the problem) or an internal e
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -233,8 +235,10 @@ def _config_options(function: Any) -> Any:
 
 def _registry(config: str | None, isolated: bool) -> Registry:
     from mcvalidate.config import resolve
+    from mcvalidate.discover import working_directory
     from mcvalidate.runner import local_registry
 
+    working_directory()
     return local_registry(resolve(config, isolated))
 
 
@@ -307,4 +311,14 @@ def main() -> NoReturn:
     # mcvalidate's validation must not depend on whatever pydantic plugins happen to be
     # installed, and looking them up costs every run an entry-point scan.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if sys.stdout is None:  # started with standard output closed: nowhere to report
+        if sys.stderr is not None:
+            sys.stderr.write("mcvalidate: error: standard output is closed: nothing can be shown\n")
+        sys.exit(EXIT_USAGE)
+    # A terminal or a CI log in cp1252, latin-1 or ASCII cannot hold every character of a
+    # course: what it cannot hold is written as an escape, never a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(OSError, ValueError):  # a descriptor closed under it
+                stream.reconfigure(errors="backslashreplace")
     cli.main(prog_name="mcvalidate")

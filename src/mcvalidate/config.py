@@ -28,6 +28,7 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from mcvalidate.config_model import FileConfig
+from mcvalidate.discover import read_regular, working_directory
 from mcvalidate.errors import ConfigError, SelectionError, UsageError
 from mcvalidate.trust import check_trusted
 
@@ -117,7 +118,7 @@ def resolve(
     environ = os.environ if environ is None else environ
     if isolated or environ.get(ISOLATED_ENV, "").lower() in ("1", "true", "yes"):
         return Configuration()
-    found = find(start or Path.cwd())
+    found = find(start or working_directory())
     if found is None:
         return Configuration()
     check_trusted(found, "configuration file")
@@ -146,7 +147,7 @@ def find(start: Path) -> Path | None:
 def load(path: Path) -> Configuration:
     """Read and validate one configuration file."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     lines: dict[str, int] = {}
@@ -167,7 +168,7 @@ def _has_tool_table(path: Path) -> bool:
     """True when ``pyproject.toml`` has a ``[tool.mcvalidate]`` table. A file that cannot be
     read or is not valid TOML is an error: passing over it would run the gate on defaults."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     return "mcvalidate" in _toml_document(path, raw).get("tool", {})

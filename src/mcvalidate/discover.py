@@ -7,14 +7,19 @@ directory: :func:`relative_to` and :func:`glob_match` are the one way of doing b
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
 import os
 import re
-from collections.abc import Iterable, Sequence
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
-from mcvalidate.errors import MissingPath
+from mcvalidate.errors import MissingPath, UsageError
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -66,13 +71,13 @@ def discover(paths: Iterable[str]) -> Found:
     for path, text in zip(given, texts, strict=True):
         if not path.exists() and not path.is_symlink():
             raise MissingPath(f"the path '{text}' does not exist")
-    roots = [_resolved(p) for p in given]
+    roots = [resolved(p) for p in given]
     found = Found()
     seen: set[Path] = set()
     for path in given:
         candidates = _walk(path, roots, found) if path.is_dir() else [path]
         for candidate in candidates:
-            key = _resolved(candidate)
+            key = resolved(candidate)
             if key not in seen:
                 seen.add(key)
                 found.files.append((candidate, display_path(candidate)))
@@ -122,7 +127,7 @@ def _outside(link: Path, roots: Sequence[Path], found: Found) -> bool:
     return True
 
 
-def _resolved(path: Path) -> Path:
+def resolved(path: Path) -> Path:
     """The real path, or the absolute one when it cannot be resolved (a symbolic link loop)."""
     try:
         return path.resolve()
@@ -174,3 +179,72 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             regex, index = regex + re.escape(pattern[index]), index + 1
     return re.compile(regex + "(?:/.*)?")
+
+
+# Opening a pipe for reading must not wait for a writer: the descriptor is checked first.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+class NotRegular(OSError):
+    """The path is not a regular file (a pipe, a device, a directory): it is not read."""
+
+
+def open_regular(path: Path) -> tuple[BinaryIO, os.stat_result]:
+    """``path`` opened for reading, and its status, when it is a regular file. It is opened
+    without blocking and checked through the open descriptor, so that a pipe or a device
+    (swapped in after the directory was listed, or named by mistake) is refused at once, never
+    waited on. Raises :class:`NotRegular`, or the ``OSError`` of opening it."""
+    stream = os.fdopen(os.open(path, os.O_RDONLY | _NONBLOCK), "rb")
+    status = os.fstat(stream.fileno())
+    if not stat.S_ISREG(status.st_mode):
+        stream.close()
+        raise NotRegular(errno.EINVAL, "not a regular file (a pipe, device or directory)")
+    return stream, status
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of the regular file ``path`` (see :func:`open_regular`)."""
+    stream, _ = open_regular(path)
+    with stream:
+        return stream.read()
+
+
+def working_directory() -> Path:
+    """The working directory; one that was deleted under the run is a usage error."""
+    try:
+        return Path.cwd()
+    except OSError:
+        raise UsageError(
+            "the working directory does not exist any more (deleted?): change to another one"
+        ) from None
+
+
+@contextlib.contextmanager
+def replaced_atomically(target: Path) -> Iterator[TextIO]:
+    """A text stream whose content replaces ``target`` only once it is complete: it is written
+    to a temporary file beside it and renamed over it, so that a full disk or a kill leaves
+    the old file whole, never a truncated one. A target that is not a regular file (a device
+    such as ``/dev/stdout``, a pipe) is written to as it is: it is never replaced; a symbolic
+    link keeps pointing where it did, at the file that is replaced."""
+    real = resolved(target)
+    if real.exists() and not real.is_file():
+        with open(real, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        mode = stat.S_IMODE(real.stat().st_mode) if real.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
+        os.replace(temporary, real)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import io
 import os
-import stat
 import sys
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mcvalidate import suppress
-from mcvalidate.discover import glob_match, relative_to
+from mcvalidate.discover import NotRegular, glob_match, open_regular, relative_to
 from mcvalidate.document import Document
 from mcvalidate.errors import describe
 from mcvalidate.findings import FileResult, Finding, Problem, Suppression
@@ -40,10 +39,6 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from mcvalidate.model import Course
-
-
-# Opening a pipe for reading must not wait for a writer (the descriptor is checked first).
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
 class Checker:
@@ -76,20 +71,19 @@ class Checker:
         swapped in after the directory was listed cannot block the run (or never end:
         ``/dev/zero``)."""
         try:
-            descriptor = os.open(path, os.O_RDONLY | _NONBLOCK)
-            with os.fdopen(descriptor, "rb") as stream:
-                status = os.fstat(stream.fileno())
-                if not stat.S_ISREG(status.st_mode):
-                    problem = Problem(
-                        UNREADABLE,
-                        "This is not a regular file (a pipe, socket or device), so it is not read.",
-                        fix="Check a regular file; to check text from a pipe, use '-' (stdin).",
-                    )
-                    return self._result(Document(display, ""), [problem])
+            stream, status = open_regular(path)
+            with stream:
                 if status.st_size > self.limits.max_bytes:  # refused before it is read
                     problem = too_large(status.st_size, self.limits)
                     return self._result(Document(display, ""), [problem])
                 raw = stream.read(self.limits.max_bytes + 1)
+        except NotRegular:
+            problem = Problem(
+                UNREADABLE,
+                "This is not a regular file (a pipe, socket or device), so it is not read.",
+                fix="Check a regular file; to check text from a pipe, use '-' (stdin).",
+            )
+            return self._result(Document(display, ""), [problem])
         except OSError as exc:
             reason = exc.strerror or exc.__class__.__name__
             problem = Problem(

@@ -21,9 +21,15 @@ from typing import BinaryIO, TextIO
 
 from mcvalidate import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, baseline
 from mcvalidate.config import Configuration, resolve
-from mcvalidate.discover import Found, display_path, files_to_check
+from mcvalidate.discover import (
+    Found,
+    display_path,
+    files_to_check,
+    resolved,
+    working_directory,
+)
 from mcvalidate.engine import Checker
-from mcvalidate.errors import McvalidateError, PackError, SelectionError
+from mcvalidate.errors import McvalidateError, PackError, SelectionError, UsageError
 from mcvalidate.findings import FileResult, Severity
 from mcvalidate.format_rules import INTERNAL_ERROR
 from mcvalidate.packs import Registry, Selection
@@ -73,6 +79,7 @@ def run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | None
 
 
 def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | None) -> int:
+    working_directory()  # every path is shown relative to it: it must exist
     config = configuration(options)
     if options.show_config:
         config.show(stdout)
@@ -82,9 +89,12 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
     selection = checker.selection
     found = _files(options, config, stderr)
     files = found.files
+    _refuse_to_overwrite(files, [o for _, o in pairs if o] + [options.write_baseline or ""])
     results = check_all(checker, files, jobs_for(options.jobs, len(files)), prepare, options)
     results.extend(checker.unreadable_directory(*entry) for entry in found.unreadable)
     if STDIN in options.paths:
+        if stdin is None and sys.stdin is None:
+            raise UsageError("standard input is closed: there is nothing to read for '-'")
         source = stdin or sys.stdin.buffer
         results.append(checker.check_bytes(options.stdin_filename or STDIN, source.read()))
     # Decided before any baseline: a crashed rule is never a pass, whatever was recorded.
@@ -148,6 +158,16 @@ def _prepare(options: Options, config: Configuration) -> tuple[Checker, Registry
         raise config.named_in_file(exc) from None
     settings = settings_for(config, selection, inline_ignores=options.inline_ignores)
     return Checker(selection, settings), registry
+
+
+def _refuse_to_overwrite(files: list[tuple[Path, str]], outputs: list[str]) -> None:
+    """A report or a baseline written over a course file of the run would destroy it."""
+    checked = {resolved(path) for path, _ in files}
+    for output in outputs:
+        if output and resolved(Path(output)) in checked:
+            raise UsageError(
+                f"'{output}' is one of the files checked: refusing to write a report over it"
+            )
 
 
 def local_registry(config: Configuration) -> Registry:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
+from mcvalidate.discover import replaced_atomically, resolved
 from mcvalidate.errors import UsageError
 
 if TYPE_CHECKING:
@@ -56,17 +58,40 @@ def targets(
     pairs = [(f, None if o in (None, "-") else o) for f, o in zip(chosen, paired, strict=True)]
     if sum(1 for _, o in pairs if o is None) > 1:
         raise UsageError("only one --format can go to standard output; give the others --output")
+    files = [resolved(Path(o)) for _, o in pairs if o is not None]
+    if len(set(files)) < len(files):
+        raise UsageError("two --format reports cannot go to the same --output file")
     return pairs
+
+
+def _quieten(stream: TextIO) -> None:
+    """After a failed write, point the stream at the null device, so that what is still
+    buffered is dropped at exit instead of failing (and being reported) a second time."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # not a real file (a test's buffer): nothing to quieten
+        pass
 
 
 def write(report: Report, name: str, target: str | None, stdout: TextIO) -> None:
     """Render ``report`` in the format ``name`` to ``target`` (None: ``stdout``)."""
     render = renderer(name)
     if target is None:
-        render(report, stdout)
+        try:
+            render(report, stdout)
+            stdout.flush()
+        except OSError as exc:  # a full disk (/dev/full), a closed pipe
+            _quieten(stdout)
+            raise UsageError(
+                f"cannot write the report to standard output: {exc.strerror or exc}"
+            ) from None
         return
     try:
-        with open(target, "w", encoding="utf-8", newline="\n") as stream:
+        with replaced_atomically(Path(target)) as stream:
             render(report, stream)
     except OSError as exc:
         raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from exc

@@ -8,7 +8,8 @@ nothing heavy, so a format still loads no more than it needs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import codecs
+from typing import TYPE_CHECKING, TextIO
 
 from mcvalidate.findings import Finding, fingerprints
 from mcvalidate.text import visible
@@ -55,3 +56,10 @@ def headline_parts(finding: Finding) -> list[tuple[str, str]]:
 def headline(finding: Finding) -> str:
     """``path:line:column: severity RULE name: message``, a finding's first line."""
     return "".join(text for text, _ in headline_parts(finding))
+
+
+def holds_unicode(stream: TextIO) -> bool:
+    """True when ``stream`` can hold every character (a UTF encoding, or no encoding at all:
+    a string buffer)."""
+    encoding = getattr(stream, "encoding", None)
+    return encoding is None or codecs.lookup(encoding).name.startswith("utf")

@@ -8,6 +8,7 @@ from typing import TextIO
 from mcvalidate import __version__
 from mcvalidate.findings import Finding
 from mcvalidate.report import Report
+from mcvalidate.reporters._common import holds_unicode
 
 
 def _record(finding: Finding) -> dict[str, object]:
@@ -28,5 +29,6 @@ def render(report: Report, stream: TextIO) -> None:
         "summary": {"files": report.checked, **report.counts()},
         "findings": [_record(f) for result in report.results for f in report.view.shown(result)],
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
+    # Non-ASCII as \u escapes (the same JSON) on a stream that cannot hold every character.
+    json.dump(document, stream, ensure_ascii=not holds_unicode(stream), indent=2)
     stream.write("\n")
