@@ -34,6 +34,11 @@ class LimitsConfig(BaseModel):
         le=900,
         description="Deepest nesting of lists and maps.",
     )
+    max_findings: int = Field(
+        _LIMITS.max_findings,
+        gt=0,
+        description="Findings of one rule shown for one file; the rest are counted in one more.",
+    )
 
 
 class FileConfig(BaseModel):

@@ -165,7 +165,10 @@ def glob_match(pattern: str, path: str) -> bool:
 
 @functools.cache
 def _glob_regex(pattern: str) -> re.Pattern[str]:
-    pattern = pattern.rstrip("/")
+    # Repeated '**/' and '*' mean no more than one of them, and as a regex each repetition
+    # multiplies the ways a path can be matched (catastrophic backtracking).
+    pattern = re.sub(r"(?:\*\*/)+", "**/", pattern.rstrip("/"))
+    pattern = re.sub(r"\*{3,}", "**", pattern)
     if "/" not in pattern:
         pattern = "**/" + pattern
     regex, index = "", 0

@@ -196,6 +196,7 @@ class Checker:
         findings = [self._finding(doc, p) for p in problems if p.rule.id in self._enabled]
         findings, suppressed = self._suppress(doc, findings, ran)
         findings.sort(key=lambda f: f.sort_key)
+        findings = self._capped(findings)
         suppressed.sort(key=lambda f: f.sort_key)
         lines = doc.lines if doc.text and (findings or suppressed) else []
         source = {
@@ -204,6 +205,36 @@ class Checker:
             if f.span.line <= len(lines)
         }
         return FileResult(doc.path, tuple(findings), source, tuple(suppressed))
+
+    def _capped(self, findings: list[Finding]) -> list[Finding]:
+        """At most ``limits.max_findings`` findings of one rule in one file (in position
+        order); the rest are counted in one more finding of the rule, where the first of them
+        is, so that ten thousand unknown keys cost a line, not a report of megabytes."""
+        cap = self.limits.max_findings
+        counts: dict[str, int] = {}
+        kept: list[Finding] = []
+        beyond: dict[str, tuple[Finding, int]] = {}
+        for f in findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+            if counts[f.rule] <= cap:
+                kept.append(f)
+            else:
+                first, more = beyond.get(f.rule, (f, 0))
+                beyond[f.rule] = (first, more + 1)
+        if not beyond:
+            return findings
+        for first, more in beyond.values():
+            kept.append(
+                replace(
+                    first,
+                    message=f"... and {more:,} more finding{'s' if more > 1 else ''} of "
+                    f"{first.rule} in this file, from here on, not shown one by one "
+                    f"(limits.max_findings is {cap}).",
+                    fix="Fix the findings shown first: the rest are often the same mistake.",
+                )
+            )
+        kept.sort(key=lambda f: f.sort_key)
+        return kept
 
     def _suppress(
         self, doc: Document, findings: list[Finding], ran: bool

@@ -573,14 +573,24 @@ def _check_refs(
     label: str,
     target: str,
 ) -> None:
+    listed = ""
     for index, ref in enumerate(refs or ()):
         if ref not in known:
-            listed = ", ".join(sorted(known)) or "none"
+            if not listed:  # worked out once, for the first bad reference
+                # A message names a few ids, not thousands: a file of many bad references
+                # must not make a report of megabytes.
+                ids = sorted(known)
+                listed = ", ".join(ids[:_LISTED]) or "none"
+                if len(ids) > _LISTED:
+                    listed += f" and {len(ids) - _LISTED:,} more"
             ctx.report(
                 f"{pointer}/{index}",
                 f"There is no {label} with the id '{ref}' (ids in {target}: {listed}).",
                 fix=f"Correct the id, or add a {label} '{ref}' to {target}.",
             )
+
+
+_LISTED = 10
 
 
 def _prefix(key: str) -> str:

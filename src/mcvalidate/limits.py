@@ -21,6 +21,8 @@ class Limits:
     max_bytes: int = 10 * 1024 * 1024
     max_nodes: int = 250_000
     max_depth: int = 64
+    # Findings of one rule shown for one file; the rest are counted in one more finding.
+    max_findings: int = 100
 
 
 def too_large(size: int, limits: Limits) -> Problem:

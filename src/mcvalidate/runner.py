@@ -96,7 +96,9 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
         if stdin is None and sys.stdin is None:
             raise UsageError("standard input is closed: there is nothing to read for '-'")
         source = stdin or sys.stdin.buffer
-        results.append(checker.check_bytes(options.stdin_filename or STDIN, source.read()))
+        # Read no more than a file may hold: the limit applies to standard input too.
+        raw = source.read(checker.limits.max_bytes + 1)
+        results.append(checker.check_bytes(options.stdin_filename or STDIN, raw))
     # Decided before any baseline: a crashed rule is never a pass, whatever was recorded.
     crashed = any(f.rule == INTERNAL_ERROR.id for r in results for f in r.findings)
     checked, baselined = len(results), 0

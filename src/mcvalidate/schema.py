@@ -74,13 +74,18 @@ def validate(doc: Document, model: type[BaseModel] = Course, data: Any = None) -
             return result
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
+        # Every offending value of this pass is set aside in one copy of the data (copying
+        # only the paths to them): one copy per value would cost the square of their number.
+        edits: dict[tuple[Any, ...], Any] = {}
         for pointer, group in _group_by_pointer(data, errors):
             if group[0]["type"] == "missing" and pointer in doc.tainted:
                 reported.add(pointer)  # written, but refused while loading: already reported
             if pointer not in reported:
                 reported.add(pointer)
                 result.problems.append(_problem(doc, model, pointer, group))
-            data = _set_aside(data, pointer, group[0], result.tainted)
+            tokens, value = _set_aside(data, pointer, group[0], result.tainted)
+            edits[tuple(tokens)] = value
+        data = _edited(data, edits)
     return result
 
 
@@ -119,20 +124,20 @@ def _child(container: Any, part: Any) -> Any:
     return _ABSENT
 
 
-def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> Any:
-    """A copy of ``data`` without the offending value (copying only the path to it)."""
+def _set_aside(data: Any, pointer: str, error: Any, tainted: set[str]) -> tuple[list[Any], Any]:
+    """Where the offending value is, and what stands in for it (``_DROP``: nothing)."""
     tokens = _resolve(data, error["loc"])
     if error["type"] == "missing":
         tainted.add(pointer)
-        return _replace(data, [*tokens, error["loc"][len(tokens)]], _PLACEHOLDER)
+        return [*tokens, error["loc"][len(tokens)]], _PLACEHOLDER
     if error["type"] in _NOT_A_MAPPING and tokens and isinstance(tokens[-1], int):
         # A list item that should be a mapping: an empty one keeps the other items' places.
         tainted.add(pointer)
-        return _replace(data, tokens, {})
+        return tokens, {}
     while tokens and not isinstance(tokens[-1], str):
         tokens.pop()  # a bad list item: set the whole list aside, indexes must not shift
     tainted.add(join(tokens))
-    return _replace(data, tokens, _DROP)
+    return tokens, _DROP
 
 
 _DROP = object()
@@ -141,22 +146,25 @@ _PLACEHOLDER = "(missing)"
 _NOT_A_MAPPING = ("model_type", "model_attributes_type")
 
 
-def _replace(data: Any, tokens: list[Any], value: Any) -> Any:
-    if not tokens:
-        return data
-    head, rest = tokens[0], tokens[1:]
-    if isinstance(data, dict):
-        copy = dict(data)
-        if rest:
-            copy[head] = _replace(data[head], rest, value)
-        elif value is _DROP:
-            copy.pop(head, None)
+def _edited(data: Any, edits: dict[tuple[Any, ...], Any]) -> Any:
+    """A copy of ``data`` with each path of ``edits`` replaced by its value (``_DROP``: the
+    key removed), copying only the containers on the way; an edit of a container wins over
+    edits inside it."""
+    if () in edits:
+        return data  # the whole document is never set aside: nothing to validate without it
+    below: dict[Any, dict[tuple[Any, ...], Any]] = {}
+    for path, value in edits.items():
+        below.setdefault(path[0], {})[path[1:]] = value
+    copy: Any = dict(data) if isinstance(data, dict) else list(data)
+    for head, inner in below.items():
+        if () in inner:
+            if inner[()] is _DROP:
+                copy.pop(head, None)
+            else:
+                copy[head] = inner[()]
         else:
-            copy[head] = value
-        return copy
-    copy_list = list(data)
-    copy_list[head] = _replace(data[head], rest, value)
-    return copy_list
+            copy[head] = _edited(copy[head], inner)
+    return copy
 
 
 # -- messages ---------------------------------------------------------------------------------

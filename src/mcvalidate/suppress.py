@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 MARK = "mcvalidate:"
 _COMMENT = re.compile(
     r"(?:^|\s)#\s*mcvalidate:\s*(?P<kind>ignore-file|ignore)(?![\w-])"
-    r"(?:\[(?P<rules>[^\]]*)\])?[ \t]*(?P<reason>.*?)\s*$"
+    # The reason is the rest of the line, stripped in code: a lazy match followed by '\s*$'
+    # would try every split of a long run of spaces (quadratic).
+    r"(?:\[(?P<rules>[^\]]*)\])?[ \t]*(?P<reason>.*)$"
 )
 
 
@@ -145,7 +147,7 @@ def _ignore(
                 )
         else:
             names[name] = frozenset(r for r in rule_ids if selection.by_id[r].switchable)
-    reason = match.group("reason")
+    reason = match.group("reason").strip()
     if require_reason and not reason:
         problems.append(
             Problem(

@@ -57,15 +57,27 @@ def number(value: float, decimals: int = 2) -> str:
     return f"{value:.{decimals}f}".rstrip("0").rstrip(".")
 
 
+# Longer than any key, rule or value name: no suggestion is looked for.
+_LONGEST_TYPO = 100
+
+
 def closest(word: str, choices: Sequence[str], cutoff: float = 0.6) -> list[str]:
     """The choices closest to ``word`` (a misspelt key, rule or value) for a "did you mean":
     the best one, and a second only when it is about as close (``online_sync`` and
     ``online_async`` for ``online``); none below ``cutoff`` (0 to 1)."""
     import difflib  # only a message with a misspelling pays for it
 
-    scored = sorted(
-        ((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in choices), reverse=True
-    )
+    if len(word) > _LONGEST_TYPO:
+        return []  # a long text is no misspelt name, and comparing it costs its square
+    # The word is the matcher's second sequence, analysed once; the cheap upper bounds rule
+    # most choices out before the full ratio is worked out (as difflib.get_close_matches does).
+    matcher = difflib.SequenceMatcher(None, "", word)
+    scored = []
+    for choice in choices:
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
+            scored.append((matcher.ratio(), choice))
+    scored.sort(reverse=True)
     best = scored[0][0] if scored else 0.0
     return [c for score, c in scored[:2] if score >= cutoff and score >= best - 0.05]
 

@@ -1,0 +1,118 @@
+"""Cost grows at most linearly with the input: each hostile input is checked at two sizes, and
+the time of the larger (twice the size) must stay under three times the smaller's (a
+quadratic cost gives four or more). Ratios of the best of three runs, not absolute times, so
+that the tests hold on a slow or busy machine; the memory of the largest stays under a cap."""
+
+from __future__ import annotations
+
+import io
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mcvalidate.discover import glob_match
+from mcvalidate.runner import Options, run
+from mcvalidate.testing import check_text
+
+RATIO = 3.0
+
+
+def best_time(work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def assert_linear(make: Callable[[int], Callable[[], object]], size: int) -> None:
+    small, large = best_time(make(size)), best_time(make(2 * size))
+    assert large < RATIO * small + 0.01, f"{small:.3f} s at {size}, {large:.3f} s at {2 * size}"
+
+
+def checking(text_of: Callable[[int], str]) -> Callable[[int], Callable[[], object]]:
+    def make(size: int) -> Callable[[], object]:
+        text = text_of(size)
+        return lambda: check_text(text)
+
+    return make
+
+
+INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
+    "spaces in an ignore comment": (
+        lambda n: "title: x  # mcvalidate: ignore[BCF001] a" + " " * n + "b\n",
+        40_000,
+    ),
+    "unknown keys": (lambda n: "title: x\n" + "".join(f"k{i}: 1\n" for i in range(n)), 2_000),
+    "a long unknown key": (lambda n: "title: x\n" + "k" * n + ": 1\n", 200_000),
+    "unknown references": (
+        lambda n: (
+            "title: x\nlearning_outcomes:\n"
+            + "".join(f"  - {{id: LO{i}, statement: Explain {i}}}\n" for i in range(n))
+            + "assessments:\n  - {id: A1, outcomes: ["
+            + ",".join(f"X{i}" for i in range(n))
+            + "]}\n"
+        ),
+        1_000,
+    ),
+    "ignore comments": (
+        lambda n: (
+            "title: x\n" + "".join(f"k{i}: 1  # mcvalidate: ignore[MC010] mine\n" for i in range(n))
+        ),
+        1_000,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INPUTS))
+def test_checking_costs_linear_time(name: str) -> None:
+    text_of, size = INPUTS[name]
+    assert_linear(checking(text_of), size)
+
+
+def test_one_rule_reports_a_bounded_number_of_findings_per_file() -> None:
+    result = check_text("title: x\n" + "".join(f"k{i}: 1\n" for i in range(5_000)))
+    unknown = [f for f in result.findings if f.rule == "MC010"]
+    assert len(unknown) == 101
+    assert unknown[-1].message.startswith("... and 4,900 more findings of MC010 in this file")
+    assert unknown[-1].pointer == "/k100"
+
+
+def test_a_message_lists_a_few_ids_not_thousands() -> None:
+    text = INPUTS["unknown references"][0](3_000)
+    (first, *_) = [f for f in check_text(text).findings if f.rule == "MC022"]
+    assert first.message.endswith("LO1004, LO1005 and 2,990 more).")
+    assert len(first.message) < 300
+
+
+def test_the_memory_of_a_hostile_file_stays_bounded() -> None:
+    text = INPUTS["unknown references"][0](5_000)  # 8,000 made a 450 MB report
+    tracemalloc.start()
+    check_text(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 60 * 1024 * 1024, f"{peak / 2**20:.0f} MiB"
+
+
+def test_an_exclude_glob_of_repeated_doublestars_costs_linear_time() -> None:
+    def make(size: int) -> Callable[[], object]:
+        pattern = "**/" * 12 + "x.yaml"
+        path = "a/" * size + "b.yaml"
+        return lambda: glob_match(pattern, path)
+
+    assert_linear(make, 200)
+
+
+def test_standard_input_is_read_no_further_than_a_file_may_hold(tmp_path: Path) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_text("limits: {max_bytes: 1000}\n", encoding="utf-8")
+    endless = io.BytesIO(b"title: x\n" + b"#" * 5_000_000)
+    out, err = io.StringIO(), io.StringIO()
+    code = run(Options(paths=["-"], config=str(config), formats=["json"]), out, err, endless)
+    assert code == 1
+    assert '"rule": "MC007"' in out.getvalue()
+    assert endless.tell() == 1001  # the limit and one byte to know it is over
