@@ -332,3 +332,12 @@ def test_a_configuration_that_is_a_list_says_so(repo: Path) -> None:
     result = run("check", "courses")
     assert result.exit_code == 2
     assert "must be one mapping of 'key: value' lines" in result.stderr
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "9" * 4000])
+def test_an_option_must_be_a_real_number(repo: Path, value: str) -> None:
+    write(repo / ".mcvalidate.yaml", f"rule_options:\n  BCT011: {{max_hours_per_week: {value}}}\n")
+    result = run("check", "courses")
+    assert result.exit_code == 2
+    assert "BCT011.max_hours_per_week should be a real number" in result.stderr
+    assert len(result.stderr.splitlines()) == 1

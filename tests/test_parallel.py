@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -43,3 +44,5 @@ def test_automatic_jobs_use_one_process_for_few_files() -> None:
     assert jobs_for(None, 10_000) >= 1
     assert jobs_for(4, 2) == 2  # never more processes than files
     assert jobs_for(3, 100) == 3
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert jobs_for(99_999, 100_000) == 4 * (cores or 1)  # not one process per file

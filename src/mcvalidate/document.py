@@ -57,6 +57,8 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     # Pointers whose value was refused while loading; later stages stay silent about them.
     tainted: set[str] = field(default_factory=set)
+    # Plain numbers YAML 1.1 reads in base 60 or in octal, by pointer (see loader.yaml11_number).
+    yaml11_numbers: dict[str, Node] = field(default_factory=dict)
     _lines: list[str] | None = None
     # The spans of quoted and block scalars, sorted (made on the first in_comment question).
     _texts: list[tuple[int, int, int, int]] | None = None

@@ -21,6 +21,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from yaml.nodes import ScalarNode
+
 from mcvalidate import suppress
 from mcvalidate.discover import NotRegular, glob_match, open_regular, relative_to
 from mcvalidate.document import Document
@@ -28,7 +30,7 @@ from mcvalidate.errors import describe
 from mcvalidate.findings import FileResult, Finding, Problem, Suppression
 from mcvalidate.format_rules import INTERNAL_ERROR, UNREADABLE
 from mcvalidate.limits import too_large
-from mcvalidate.loader import load
+from mcvalidate.loader import load, yaml11_number
 from mcvalidate.packs import Selection
 from mcvalidate.pointer import within
 from mcvalidate.rules import Rule, RuleContext, frozen_options
@@ -127,7 +129,12 @@ class Checker:
             fields[pack.name] = checked.model
         validated = validate(doc, data=data)
         problems.extend(validated.problems)
-        return validated.course, fields, frozenset(tainted | validated.tainted)
+        tainted |= validated.tainted
+        for pointer, node in doc.yaml11_numbers.items():
+            if not within(pointer, tainted) and isinstance(node, ScalarNode):
+                problems.append(yaml11_number(doc, pointer, node))
+                tainted.add(pointer)
+        return validated.course, fields, frozenset(tainted)
 
     def _run_rules(
         self,

@@ -10,6 +10,7 @@ only the plain YAML scalar, sequence and mapping tags are ever constructed.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -43,6 +44,9 @@ _SCALAR_TAGS = {_TAG + t for t in ("str", "null", "bool", "int", "float", "times
 _MERGE_TAG = _TAG + "merge"
 # Only the scalar constructors are used, and they keep no state between calls.
 _CONSTRUCT = yaml.constructor.SafeConstructor()
+_NUMBER_TAGS = (_TAG + "int", _TAG + "float")
+# Plain numbers YAML 1.1 reads in base 60 (1:30, 2:15:00) or in octal (010, -0755).
+_YAML11_NUMBER = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|0[0-7_]+)$")
 # Python refuses to turn an integer of more than 4,300 digits into text; refuse it first.
 _MAX_INT_BITS = 14_000
 
@@ -313,6 +317,8 @@ class _Builder:
             return self._refuse_tag(node, pointer)
         if tag == _TAG + "str":
             return node.value
+        if not node.style and tag in _NUMBER_TAGS and _YAML11_NUMBER.match(node.value):
+            self.doc.yaml11_numbers[pointer] = node  # judged once the schema has said its word
         try:
             value = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
             too_long = tag == _TAG + "int" and value.bit_length() > _MAX_INT_BITS
@@ -393,3 +399,25 @@ class _LimitReached(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
+
+
+def yaml11_number(doc: Document, pointer: str, node: ScalarNode) -> Problem:
+    """A plain number that YAML 1.1 (and so this reader) reads unlike how it looks: ``1:30``
+    is the base-60 number 90, ``010`` the octal number 8. YAML 1.2 and most other tools read
+    them differently, so a field that takes a number must not silently take either reading
+    (where the field takes text, the schema already says to quote it)."""
+    text = node.value
+    read = _CONSTRUCT.yaml_constructors[node.tag](_CONSTRUCT, node)
+    if ":" in text:
+        why = f"YAML 1.1 reads '{text}' as the base-60 number {read}"
+        fix = "Write the number you mean (1.5 for an hour and a half), or quote the text."
+    else:
+        why = f"YAML 1.1 reads '{text}' as the octal number {read}"
+        fix = f"Write it without the leading zero ({text.lstrip('0') or '0'}), or quote it."
+    return Problem(
+        INVALID_VALUE,
+        f"{why}, which is probably not what is meant.",
+        pointer=pointer,
+        span=doc.span(node),
+        fix=fix,
+    )

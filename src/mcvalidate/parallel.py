@@ -17,19 +17,22 @@ from mcvalidate.engine import Checker
 from mcvalidate.findings import FileResult
 
 PARALLEL_FROM = 64
+MOST_PER_CORE = 4
 _WORKER: Checker | None = None
 Options = TypeVar("Options")
 
 
 def jobs_for(requested: int | None, files: int) -> int:
-    """How many processes to check ``files`` files with: ``requested`` (``--jobs``), else one
-    per core from 64 files on, at most one per 32 files, so that each worker's start-up pays
-    for itself."""
+    """How many processes to check ``files`` files with: ``requested`` (``--jobs``, at most
+    four per core), else one per core from 64 files on, at most one per 32 files, so that each
+    worker's start-up pays for itself."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if requested is not None:
-        return max(1, min(requested, files))
+        # Never more processes than files, nor so many more than cores that starting them
+        # costs more than it gives (-j 99999 would start one per file).
+        return max(1, min(requested, files, MOST_PER_CORE * (cores or 1)))
     if files < PARALLEL_FROM:
         return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, min(cores or 1, files // (PARALLEL_FROM // 2)))
 
 

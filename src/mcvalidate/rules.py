@@ -25,6 +25,7 @@ from __future__ import annotations
 import copy
 import datetime
 import inspect
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -148,6 +149,8 @@ class Option:
             if not all(isinstance(v, str) for v in value):
                 return f"should be a list of text (like {self.example}), not {value!r}"
         elif isinstance(value, (int, float)):
+            if not _realistic(value):
+                return f"should be a real number, not {str(value)[:20]}"
             if self.minimum is not None and value < self.minimum:
                 return f"should be at least {self.minimum:g}, not {value!r}"
             if self.maximum is not None and value > self.maximum:
@@ -173,6 +176,15 @@ class Option:
         ]
         detail = ", ".join(b for b in (self.kind, *bounds) if b)
         return f"({detail})" + (f": {self.help}" if self.help else "")
+
+
+def _realistic(value: float) -> bool:
+    """Finite and of a size a rule can compute with (NaN, infinities and 4,000-digit integers
+    are not)."""
+    try:
+        return math.isfinite(value) and abs(value) < 1e15
+    except OverflowError:  # an integer too large to be a float
+        return False
 
 
 def _kind_of(default: Any) -> str:
