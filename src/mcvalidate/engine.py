@@ -184,6 +184,19 @@ class Checker:
             )
         ]
 
+    def crashed(self, display: str) -> FileResult:
+        """The finding for a file whose checking ended the process checking it (a crash in
+        native code, a rule calling ``os._exit``, a kill for memory): the other files' results
+        are kept, and this one is an internal error (exit 2)."""
+        problem = Problem(
+            INTERNAL_ERROR,
+            "Checking this file ended the process that checked it (a crash, or it was killed, "
+            "perhaps for using too much memory), so it was not checked.",
+            fix="Check it alone (mcvalidate check --jobs 1 FILE) to see the cause; if a rule "
+            "is at fault, report it with this file.",
+        )
+        return self.result_of(display, [problem])
+
     def unreadable_directory(self, display: str, reason: str) -> FileResult:
         """The finding for a directory that could not be listed: its files were not checked,
         and a run that says "all pass" must not hide that."""

@@ -1,0 +1,130 @@
+"""Parallel runs whose workers die or are told to stop: no result of another file is lost, and
+no worker outlives the run."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+# A local pack whose rule kills its own process on the file titled "die" (as a crash in native
+# code, os._exit in a library, or the kernel's out-of-memory killer would), and sleeps on the
+# file titled "slow".
+PACK = '''\
+import os, signal, time
+from mcvalidate.model import Course
+from mcvalidate.rules import Pack, RuleContext, Source, rule
+
+S = Source("Test", "clause", "https://example.org/t", "verbatim")
+
+
+@rule(id="WRK001", name="worker-killer", severity="warning", source=S)
+def worker_killer(course: Course, ctx: RuleContext) -> None:
+    """A rule that ends its process.
+
+    Fails::
+
+        title: x
+
+    Passes::
+
+        title: y
+    """
+    if course.title == "die":
+        os._exit(3)
+    if course.title == "segfault":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if course.title == "slow":
+        time.sleep(60)
+
+
+PACK = Pack("workers", "W", "W", "1", "https://example.org/t", (worker_killer,), prefix="WRK")
+'''
+
+
+@pytest.fixture
+def catalogue(tmp_path: Path) -> Path:
+    (tmp_path / "killer.py").write_text(PACK, encoding="utf-8")
+    (tmp_path / ".mcvalidate.yaml").write_text("rule_paths: [killer.py]\n", encoding="utf-8")
+    courses = tmp_path / "courses"
+    courses.mkdir()
+    for index in range(12):
+        (courses / f"c{index:02}.yaml").write_text("title: x\nstatus: publish\n", encoding="utf-8")
+    return tmp_path
+
+
+def check(cwd: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mcvalidate", "check", "--select", "MC,WRK", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.mark.parametrize("title", ["die", "segfault"])
+def test_a_worker_that_dies_loses_no_other_files_results(catalogue: Path, title: str) -> None:
+    (catalogue / "courses" / "c05.yaml").write_text(f"title: {title}\n", encoding="utf-8")
+    done = check(catalogue, "--jobs", "2", "--format", "json", "courses")
+    assert done.returncode == 2, done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    by_file = {f["path"]: f["rule"] for f in findings}
+    assert by_file.pop("courses/c05.yaml") == "MC008"
+    assert sorted(by_file) == [f"courses/c{i:02}.yaml" for i in range(12) if i != 5]
+    assert set(by_file.values()) == {"MC012"}
+    crash = next(f for f in findings if f["rule"] == "MC008")
+    assert "ended the process that checked it" in crash["message"]
+
+
+def _workers_of(marker: Path) -> list[int]:
+    """The processes still running with ``marker`` on their command line."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if str(marker).encode() in command and b"mcvalidate" in command:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_stopped_parallel_run_ends_cleanly_and_leaves_no_worker(
+    catalogue: Path, signum: int, code: int
+) -> None:
+    for index in range(12):
+        (catalogue / "courses" / f"c{index:02}.yaml").write_text("title: slow\n", encoding="utf-8")
+    marker = catalogue / "courses"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "mcvalidate", "check", "--jobs", "2", str(marker)],
+        cwd=catalogue,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a process group of its own, as a terminal gives
+    )
+    deadline = time.monotonic() + 30
+    while len(_workers_of(marker)) < 3 and time.monotonic() < deadline:  # the run and 2 workers
+        time.sleep(0.2)
+    if signum == signal.SIGINT:
+        os.killpg(run.pid, signum)  # Ctrl-C reaches every process of the terminal's group
+    else:
+        run.send_signal(signum)  # a CI runner's timeout stops the run itself
+    _, stderr = run.communicate(timeout=30)
+    assert run.returncode == code, stderr
+    assert "Traceback" not in stderr
+    deadline = time.monotonic() + 10
+    while _workers_of(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _workers_of(marker) == []
