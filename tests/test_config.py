@@ -341,3 +341,21 @@ def test_an_option_must_be_a_real_number(repo: Path, value: str) -> None:
     assert result.exit_code == 2
     assert "BCT011.max_hours_per_week should be a real number" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_the_deepest_nesting_allowed_is_loaded_without_crashing(repo: Path) -> None:
+    from mcvalidate.config_model import MAX_DEPTH_CEILING
+
+    depth = MAX_DEPTH_CEILING
+    nested = (
+        "".join("  " * (i + 1) + f"k{i}:\n" for i in range(depth - 2)) + "  " * depth + "v: 1\n"
+    )
+    write(repo / "courses" / "deep.yaml", "title: x\nx-a:\n" + nested)
+    write(repo / ".mcvalidate.yaml", f"limits: {{max_depth: {depth}, max_nodes: 1000000}}\n")
+    result = run("check", "--format", "json", "courses/deep.yaml")
+    assert result.exit_code == 1, result.output  # findings, not a RecursionError
+    assert "MC007" not in result.stdout and "MC008" not in result.stdout
+    write(repo / ".mcvalidate.yaml", f"limits: {{max_depth: {depth + 1}}}\n")
+    refused = run("check", "courses")
+    assert refused.exit_code == 2
+    assert f"less than or equal to {depth}" in refused.stderr

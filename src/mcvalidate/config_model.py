@@ -13,6 +13,7 @@ from mcvalidate.limits import Limits
 from mcvalidate.model.types import Date
 
 _LIMITS = Limits()
+MAX_DEPTH_CEILING = 300
 Level = Literal["error", "warning", "info"]
 
 
@@ -28,10 +29,11 @@ class LimitsConfig(BaseModel):
         description="Most values a file may expand to (aliases included).",
     )
     max_depth: int = Field(
-        # LibYAML itself refuses nesting deeper than 1,000.
+        # Each level of mappings costs the loader two Python frames: nesting of 500 reaches
+        # Python's recursion limit (measured), so the setting stops well below it.
         _LIMITS.max_depth,
         gt=0,
-        le=900,
+        le=MAX_DEPTH_CEILING,
         description="Deepest nesting of lists and maps.",
     )
     max_findings: int = Field(
