@@ -20,7 +20,8 @@ _BREAKS = frozenset(("\r\n", "\r", "\n", "\x85", "\u2028", "\u2029"))
 def first_nesting_beyond(text: str, limit: int) -> tuple[int, int] | None:
     """Where collections first nest deeper than ``limit`` (1-based line and column), if they
     do: brackets, block sequences opened on one line (``- - - x``), or indentation."""
-    dashes = _dash_run(limit).search(text) if text.count("- ") > limit else None
+    runs = text.count("- ") + text.count("? ")
+    dashes = _dash_run(limit).search(text) if runs > limit else None
     if dashes is not None:
         return position_at(text, dashes.start(1))  # at the first dash too many
     if _deep_indent(limit).search(text):
@@ -34,19 +35,24 @@ def first_nesting_beyond(text: str, limit: int) -> tuple[int, int] | None:
 
 def _brackets_beyond(text: str, limit: int) -> tuple[int, int] | None:
     depth, line, line_start, quote, comment = 0, 1, 0, "", False
+    doubled = -1  # where the second quote of a single-quoted '' stands
     for match in _FLOW_TOKENS.finditer(text):
         char, at = match.group(), match.start()
         if char in _BREAKS:
             line, line_start, comment = line + 1, at + len(char), False
-        elif comment:
+        elif comment or at == doubled:
             continue
         elif quote:
-            if char == quote and not (quote == '"' and _escaped(text, at)):
+            if quote == "'" and char == "'" and text[at + 1 : at + 2] == "'":
+                doubled = at + 1  # '' is a quote written inside single quotes
+            elif char == quote and not (quote == '"' and _escaped(text, at)):
                 quote = ""
         elif char == "#" and (at == 0 or text[at - 1] in " \t\n"):
             comment = True
         elif char in "'\"":
-            if at == 0 or text[at - 1] in " \t\n[{,:":
+            # A quote opens a quoted scalar only where a scalar can start: at the start of a
+            # line or after an indicator. Inside a plain scalar (``a 'b``) it is a character.
+            if _starts_scalar(text, at, line_start):
                 quote = char
         elif char in "[{":
             depth += 1
@@ -55,6 +61,11 @@ def _brackets_beyond(text: str, limit: int) -> tuple[int, int] | None:
         elif depth:
             depth -= 1
     return None
+
+
+def _starts_scalar(text: str, at: int, line_start: int) -> bool:
+    before = text[line_start:at].rstrip(" \t")
+    return not before or before[-1] in "[{,:-?"
 
 
 def _indented_beyond(text: str, limit: int) -> tuple[int, int] | None:
@@ -83,8 +94,9 @@ def _deep_indent(limit: int) -> re.Pattern[str]:
 
 @functools.cache
 def _dash_run(limit: int) -> re.Pattern[str]:
-    """More than ``limit`` block-sequence dashes at the start of one line."""
-    return re.compile(rf"^[ \t]*(?:-[ \t]+){{{limit}}}(-)[ \t]", re.MULTILINE)
+    """More than ``limit`` block collections opened at the start of one line: sequence dashes
+    or explicit-key marks (``- ? - ? x``)."""
+    return re.compile(rf"^[ \t]*(?:[-?][ \t]+){{{limit}}}([-?])[ \t]", re.MULTILINE)
 
 
 def _escaped(text: str, at: int) -> bool:
