@@ -102,10 +102,16 @@ def outcome_assessed(course: Course, ctx: RuleContext) -> None:
     assessments = course.assessments or []
     if not assessments or ctx.any_refused("assessments", assessments, "outcomes"):
         return
+    # Which assessments name each outcome, worked out once: asking every assessment about
+    # every outcome would cost their product.
+    naming_of: dict[str, list[int]] = {}
+    for i, assessment in enumerate(assessments):
+        for named in dict.fromkeys(assessment.outcomes or ()):
+            naming_of.setdefault(named, []).append(i)
     for index, outcome in enumerate(course.learning_outcomes or ()):
         if not filled(outcome.id):
             continue
-        indexes = [i for i, a in enumerate(assessments) if outcome.id in (a.outcomes or ())]
+        indexes = naming_of.get(outcome.id, [])
         if any(ctx.refused(f"/assessments/{i}/summative") for i in indexes):
             continue  # whether it is summative is unknown: the schema reported the value
         naming = [assessments[i] for i in indexes]
