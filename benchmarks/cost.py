@@ -39,6 +39,14 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
+def _checking(text_of: Callable[[int], str]) -> Callable[[int], Callable[[], object]]:
+    def make(size: int) -> Callable[[], object]:
+        text = text_of(size)
+        return lambda: check_text(text)
+
+    return make
+
+
 def best(work: Callable[[], object], runs: int = 3) -> float:
     times = []
     for _ in range(runs):
@@ -50,9 +58,7 @@ def best(work: Callable[[], object], runs: int = 3) -> float:
 
 def main() -> None:
     print(f"{'input':32} {'n':>9} {'time n':>9} {'2n':>9} {'4n':>9} {'2n/n':>6} {'4n/2n':>6}")
-    rows = {
-        name: (lambda size, f=f: lambda t=f(size): check_text(t)) for name, (f, _) in INPUTS.items()
-    }
+    rows = {name: _checking(text_of) for name, (text_of, _) in INPUTS.items()}
     sizes = {name: size for name, (_, size) in INPUTS.items()}
     rows["exclude glob, 12 x '**/'"] = lambda size: (
         lambda: glob_match("**/" * 12 + "x", "a/" * size)
