@@ -24,14 +24,10 @@ def chosen(
 ) -> list[tuple[str, Pack | None, str]]:
     """``(name, pack, "")`` for the packs named (default: all), ``(name, None, why)`` for a
     broken one; a name that is no pack is an error listing the packs."""
-    rows = registry.loaded()
     if not frameworks:
-        return rows
-    wanted = [name.strip().lower() for name in frameworks]
-    for name in wanted:
-        if name not in {row[0].lower() for row in rows}:
-            raise registry.unknown_pack(name)
-    return [row for row in rows if row[0].lower() in wanted]
+        return registry.loaded()
+    # Only the packs named are imported: a broken pack elsewhere is no concern of this listing.
+    return registry.loaded(list(dict.fromkeys(registry.canonical(n) for n in frameworks)))
 
 
 def rule_record(pack: Pack, rule: Rule, registry: Registry | None = None) -> dict[str, Any]:

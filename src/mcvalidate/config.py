@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -66,12 +66,7 @@ class Configuration:
         file)."""
         if self.path is None:
             return ""
-        from mcvalidate.pointer import join
-
-        pointer = join(keys)
-        while pointer and pointer not in self.lines:
-            pointer = pointer.rpartition("/")[0]
-        line = self.lines.get(pointer) if pointer else None
+        line = _line_of(self.lines, keys)
         return f"{self.path}:{line}: " if line else f"{self.path}: "
 
     def over(self, given: Mapping[str, Any]) -> Configuration:
@@ -215,18 +210,23 @@ def _yaml_mapping(path: Path, raw: bytes) -> tuple[Any, dict[str, int]]:
     return doc.data, lines
 
 
-def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) -> str:
+def _line_of(lines: Mapping[str, int], keys: Sequence[str]) -> int | None:
+    """The line of the value at ``keys``, or of its nearest parent the file wrote."""
     from mcvalidate.pointer import join
 
+    pointer = join(keys)
+    while pointer and pointer not in lines:
+        pointer = pointer.rpartition("/")[0]
+    return lines.get(pointer) if pointer else None
+
+
+def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) -> str:
     error = exc.errors(include_url=False)[0]
     loc = [str(part) for part in error["loc"]]
     key = ".".join(loc) or "(top level)"
     where = str(path)
     if lines is not None:
-        pointer = join(loc)
-        while pointer and pointer not in lines:
-            pointer = pointer.rpartition("/")[0]
-        where = f"{path}:{lines.get(pointer, 1)}"
+        where = f"{path}:{_line_of(lines, loc) or 1}"
     if error["type"] == "extra_forbidden":
         from mcvalidate.text import closest
 

@@ -231,6 +231,8 @@ class Checker:
         order); the rest are counted in one more finding of the rule, where the first of them
         is, so that ten thousand unknown keys cost a line, not a report of megabytes."""
         cap = self.limits.max_findings
+        if len(findings) <= cap:  # nearly every file: no rule can be over the cap
+            return findings
         counts: dict[str, int] = {}
         kept: list[Finding] = []
         beyond: dict[str, tuple[Finding, int]] = {}
@@ -263,12 +265,12 @@ class Checker:
         Unused ignores are reported only when the rules ran on the file: in a file that could
         not be read, no ignore had a chance to be used."""
         suppressed: list[Finding] = []
-        switchable = self.selection.by_id
+        rules = self.selection.by_id
         by_config = self._config_ignores(doc.path)
         if by_config:
             kept = []
             for f in findings:
-                if f.rule in by_config and switchable[f.rule].switchable:
+                if f.rule in by_config and rules[f.rule].switchable:
                     suppressed.append(
                         replace(f, suppression=Suppression("config", by_config[f.rule]))
                     )
@@ -280,8 +282,8 @@ class Checker:
         ignores = suppress.parse(
             doc.lines, self.selection, self.settings.require_reason, doc.in_comment
         )
-        fixed = [f for f in findings if not switchable[f.rule].switchable]
-        silenceable = [f for f in findings if switchable[f.rule].switchable]
+        fixed = [f for f in findings if not rules[f.rule].switchable]
+        silenceable = [f for f in findings if rules[f.rule].switchable]
         kept, inline, unused = suppress.apply(silenceable, ignores, self._enabled if ran else set())
         kept.extend(fixed)
         meta = [self._finding(doc, p) for p in (*ignores.problems, *unused)]

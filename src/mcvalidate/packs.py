@@ -177,10 +177,11 @@ class Registry:
         entry.pack = pack
         return ""
 
-    def loaded(self) -> list[tuple[str, Pack | None, str]]:
-        """Every pack as ``(name, pack, "")``, or ``(name, None, why)`` for a broken one."""
+    def loaded(self, names: Sequence[str] | None = None) -> list[tuple[str, Pack | None, str]]:
+        """Each pack (default: every pack) as ``(name, pack, "")``, or ``(name, None, why)``
+        for a broken one."""
         rows: list[tuple[str, Pack | None, str]] = []
-        for name in self.names:
+        for name in self.names if names is None else names:
             try:
                 rows.append((name, self.pack(name), ""))
             except PackError as exc:
@@ -210,7 +211,7 @@ class Registry:
         does not apply is not). Rules that cannot be switched off always stay; the checks of
         mcvalidate's own mechanisms stay under ``select`` unless ignored.
         """
-        wanted = [self._canonical(n) for n in frameworks] if frameworks else self.names
+        wanted = [self.canonical(n) for n in frameworks] if frameworks else self.names
         names = list(dict.fromkeys([FORMAT_PACK.name, *wanted]))
         packs = tuple(self.pack(name) for name in names)
         problems = clashes(packs, self)
@@ -229,7 +230,8 @@ class Registry:
         selection.enabled = frozenset(chosen)
         return selection
 
-    def _canonical(self, name: str) -> str:
+    def canonical(self, name: str) -> str:
+        """The pack name as registered, for a name written in any case."""
         for known in self._entries:
             if known.lower() == name.strip().lower():
                 return known
