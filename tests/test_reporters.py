@@ -23,8 +23,8 @@ from jsonschema.validators import validator_for
 from mcvalidate import __version__
 from mcvalidate.findings import FileResult, Finding, Severity, Suppression
 from mcvalidate.packs import Registry
-from mcvalidate.report import PackInfo, Report
-from mcvalidate.reporters import FORMATS, renderer
+from mcvalidate.report import PackInfo, Run, Tally
+from mcvalidate.reporters import FORMATS, reporter
 from mcvalidate.testing import check_text
 from mcvalidate.text import visible
 
@@ -56,20 +56,37 @@ NOT_A_COURSE = "- a\n- b\n"
 COMPLETE = (ROOT / "examples" / "mass-timber-construction.yaml").read_text(encoding="utf-8")
 
 
+@dataclasses.dataclass(frozen=True)
+class Made:
+    """The results of a run, the run as the reporters see it, and how many findings a
+    baseline left out."""
+
+    results: list[FileResult]
+    run: Run
+    baselined: int = 0
+
+
 def make_run(
     *results: FileResult, fail_on: Severity = Severity.ERROR, with_rules: bool = True
-) -> Report:
+) -> Made:
     rules = SELECTION.by_id if with_rules else {}
     packs = [
         PackInfo(p.name, p.title, p.version, p.url, "mcvalidate", "0.1.0")
         for p in SELECTION.applied
     ]
-    return Report(results=list(results), packs=packs, fail_on=fail_on, rules=rules)
+    return Made(list(results), Run(packs, fail_on, rules=rules))
 
 
-def render(name: str, run: Report) -> str:
+def render(name: str, made: Made) -> str:
+    """The report ``name``, given the results one by one and then the totals, as a run does."""
     stream = io.StringIO()
-    renderer(name)(run, stream)
+    each = reporter(name)(made.run, stream)
+    tally = Tally(made.run.fail_on)
+    for result in made.results:
+        tally.add(result)
+        each.add(result)
+    tally.baselined = made.baselined
+    each.close(tally)
     return stream.getvalue()
 
 
@@ -111,13 +128,13 @@ def test_the_fixture_has_what_the_tests_rely_on(results: list[FileResult]) -> No
 def test_the_formats_are_registered() -> None:
     for name in ("sarif", "junit", "github", "gitlab"):
         assert FORMATS[name] == f"mcvalidate.reporters.{name}"
-        assert callable(renderer(name))
+        assert callable(reporter(name))
 
 
 # SARIF ------------------------------------------------------------------------------------
 
 
-def sarif(run: Report) -> dict[str, Any]:
+def sarif(run: Made) -> dict[str, Any]:
     log: dict[str, Any] = json.loads(render("sarif", run))
     validator = validator_for(SARIF_SCHEMA)
     assert validator is Draft4Validator  # what the schema's "$schema" declares
@@ -143,8 +160,9 @@ def test_sarif_is_valid_with_findings_and_when_clean(results: list[FileResult]) 
 def test_sarif_describes_exactly_the_rules_that_fired(results: list[FileResult]) -> None:
     run = sarif(make_run(*results))["runs"][0]
     descriptors = run["tool"]["driver"]["rules"]
-    fired = {f.rule for f in everything(results)}
-    assert [d["id"] for d in descriptors] == sorted(fired)
+    # In the order they first fired: the results are written before the rules are all known.
+    fired = dict.fromkeys(f.rule for f in everything(results))
+    assert [d["id"] for d in descriptors] == list(fired)
     for descriptor in descriptors:
         rule = SELECTION.by_id[descriptor["id"]]
         assert descriptor["name"] == rule.name
@@ -246,7 +264,7 @@ def test_sarif_gives_a_file_uri_for_a_path_outside_the_source_root() -> None:
 # JUnit ------------------------------------------------------------------------------------
 
 
-def junit(run: Report) -> ET.Element:
+def junit(run: Made) -> ET.Element:
     text = render("junit", run)
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     assert text.isascii()  # valid UTF-8 whatever the stream's encoding
@@ -340,7 +358,7 @@ def parse_command(line: str) -> tuple[str, dict[str, str], str]:
     return match["command"], properties, unescape(match["data"], DATA_ESCAPES)
 
 
-def check_github(run: Report) -> list[str]:
+def check_github(run: Made) -> list[str]:
     lines = render("github", run).splitlines()
     findings = [f for r in run.results for f in r.findings]
     assert len(lines) == len(findings) + 1

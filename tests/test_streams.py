@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,8 +150,9 @@ def test_two_reports_cannot_share_a_file(tmp_path: Path, course: Path) -> None:
     assert b"two --format reports cannot go to the same --output file" in done.stderr
 
 
+@pytest.mark.parametrize("when", ["add", "close"])
 def test_a_report_that_fails_half_way_leaves_the_old_file_whole(
-    tmp_path: Path, course: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, course: Path, monkeypatch: pytest.MonkeyPatch, when: str
 ) -> None:
     from click.testing import CliRunner
 
@@ -160,11 +162,21 @@ def test_a_report_that_fails_half_way_leaves_the_old_file_whole(
     out = tmp_path / "report.json"
     out.write_text("the previous report\n", encoding="utf-8")
 
-    def failing(report: object, stream: object) -> None:
-        stream.write("half a rep")  # type: ignore[attr-defined]
-        raise OSError(28, "No space left on device")
+    class Failing:
+        """Fails as a full disk does: while a file's result is written, or the totals."""
 
-    monkeypatch.setattr(reporters, "renderer", lambda name: failing)
+        def __init__(self, run: object, stream: Any) -> None:
+            self.stream = stream
+
+        def add(self, result: object) -> None:
+            self.stream.write("half a rep")
+            if when == "add":
+                raise OSError(28, "No space left on device")
+
+        def close(self, tally: object) -> None:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(reporters, "reporter", lambda name: Failing)
     result = CliRunner().invoke(
         cli, ["check", "--isolated", "--format", "json", "--output", str(out), str(course)]
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -37,31 +37,40 @@ class Baseline:
     lines: dict[Key, int]
 
 
-def write(path: Path, results: Iterable[FileResult], recordable: Set[str]) -> int:
-    """Record the active findings of ``results`` by the rules in ``recordable``; returns how
-    many were recorded. Files that cannot be read or checked (and crashed rules) are never
-    recordable: they must stay visible."""
-    base = _base(path)
-    counts: Counter[Key] = Counter(
-        _key(base, finding)
-        for result in results
-        for finding in result.findings
-        if finding.rule in recordable
-    )
-    rows = [
-        json.dumps({"path": p, "rule": r, "pointer": q, "count": n}, ensure_ascii=False)
-        for (p, r, q), n in sorted(counts.items())
-    ]
-    body = ",\n".join(f"    {row}" for row in rows)
-    text = f'{{\n  "version": {VERSION},\n  "entries": [\n{body}\n  ]\n}}\n'
-    if not rows:
-        text = f'{{\n  "version": {VERSION},\n  "entries": []\n}}\n'
-    try:
-        with replaced_atomically(path) as stream:
-            stream.write(text)
-    except OSError as exc:
-        raise BaselineError(f"cannot write the baseline '{path}': {exc.strerror or exc}") from exc
-    return sum(counts.values())
+class Recorder:
+    """Counts the findings to record as the files' results go by; :meth:`write` writes them.
+
+    Only the active findings of the rules in ``recordable`` are recorded: files that cannot be
+    read or checked (and crashed rules) are never recordable, they must stay visible."""
+
+    def __init__(self, path: Path, recordable: Set[str]) -> None:
+        self._path, self._recordable = path, recordable
+        self._base = _base(path)
+        self._counts: Counter[Key] = Counter()
+
+    def add(self, result: FileResult) -> None:
+        for finding in result.findings:
+            if finding.rule in self._recordable:
+                self._counts[_key(self._base, finding)] += 1
+
+    def write(self) -> int:
+        """Write the baseline file; returns how many findings it records."""
+        rows = [
+            json.dumps({"path": p, "rule": r, "pointer": q, "count": n}, ensure_ascii=False)
+            for (p, r, q), n in sorted(self._counts.items())
+        ]
+        body = ",\n".join(f"    {row}" for row in rows)
+        text = f'{{\n  "version": {VERSION},\n  "entries": [\n{body}\n  ]\n}}\n'
+        if not rows:
+            text = f'{{\n  "version": {VERSION},\n  "entries": []\n}}\n'
+        try:
+            with replaced_atomically(self._path) as stream:
+                stream.write(text)
+        except OSError as exc:
+            raise BaselineError(
+                f"cannot write the baseline '{self._path}': {exc.strerror or exc}"
+            ) from exc
+        return sum(self._counts.values())
 
 
 def read(path: Path) -> Baseline:
@@ -111,37 +120,46 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
-def apply(
-    baseline: Baseline, results: Sequence[FileResult], recordable: Set[str]
-) -> tuple[list[FileResult], int, list[Problem]]:
-    """Leave out the findings the baseline lists; report its entries that match nothing.
+class Filter:
+    """Leaves out of each file's result the findings the baseline lists, as the results go by,
+    and at the end reports the baseline's entries that matched nothing.
 
     ``recordable`` holds the ids of the rules that ran and can be baselined: only their
-    entries are applied or stale. Returns the filtered results, how many findings were left
-    out, and a problem for each stale entry (at its line in the baseline file).
+    entries are applied or stale. Only the files the baseline names are remembered (to tell
+    a stale entry from one of a file the run did not check), not every file of the run.
     """
-    remaining = Counter(baseline.entries)
-    filtered = []
-    left_out = 0
-    checked: set[str] = set()
-    base = _base(baseline.path)
-    for result in results:
+
+    def __init__(self, baseline: Baseline, recordable: Set[str]) -> None:
+        self._baseline, self._recordable = baseline, recordable
+        self._remaining = Counter(baseline.entries)
+        self._named = {path for path, _, _ in baseline.entries}
+        self._checked: set[str] = set()
+        self._base = _base(baseline.path)
+        # How many findings were left out.
+        self.left_out = 0
+
+    def apply(self, result: FileResult) -> FileResult:
+        relative = _relative(self._base, result.path)
+        if relative not in self._named:
+            return result
+        self._checked.add(relative)
         kept = []
-        checked.add(_relative(base, result.path))
         for finding in result.findings:
-            key = _key(base, finding)
-            if finding.rule in recordable and remaining[key] > 0:
-                remaining[key] -= 1
-                left_out += 1
+            key = _key(self._base, finding)
+            if finding.rule in self._recordable and self._remaining[key] > 0:
+                self._remaining[key] -= 1
+                self.left_out += 1
             else:
                 kept.append(finding)
-        filtered.append(replace(result, findings=tuple(kept)))
-    stale = [
-        _stale(baseline, key, count)
-        for key, count in sorted(remaining.items())
-        if count > 0 and key[0] in checked and key[1] in recordable
-    ]
-    return filtered, left_out, stale
+        return replace(result, findings=tuple(kept))
+
+    def stale(self) -> list[Problem]:
+        """A problem for each entry that matched no finding (at its line in the baseline)."""
+        return [
+            _stale(self._baseline, key, count)
+            for key, count in sorted(self._remaining.items())
+            if count > 0 and key[0] in self._checked and key[1] in self._recordable
+        ]
 
 
 def _stale(baseline: Baseline, key: Key, count: int) -> Problem:

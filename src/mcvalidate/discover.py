@@ -15,7 +15,6 @@ import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -24,37 +23,55 @@ from mcvalidate.errors import MissingPath, UsageError
 SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass
 class Found:
-    """What a run checks, and what it found but does not check."""
+    """What a run checks, found as it goes, and what it found but does not check.
 
-    # (path, display name) of each file to check, in order.
-    files: list[tuple[Path, str]] = field(default_factory=list)
-    # How many files an ``exclude`` glob left out.
-    excluded: int = 0
-    # (display name, target) of each symbolic link found in a directory that leads outside
-    # the paths given: it is not followed.
-    skipped_links: list[tuple[str, str]] = field(default_factory=list)
-    # (display name, reason) of each directory that could not be listed.
-    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    :attr:`files` is an iterator: a file is found when the run is ready to check it, so that
+    no list of every file is ever held. The other attributes are complete once it is spent.
+    """
+
+    def __init__(self) -> None:
+        # (path, display name) of each file to check, in order.
+        self.files: Iterator[tuple[Path, str]] = iter(())
+        # How many files it has given.
+        self.count = 0
+        # How many files an ``exclude`` glob left out.
+        self.excluded = 0
+        # (display name, target) of each symbolic link found in a directory that leads
+        # outside the paths given: it is not followed.
+        self.skipped_links: list[tuple[str, str]] = []
+        # (display name, reason) of each directory that could not be listed.
+        self.unreadable: list[tuple[str, str]] = []
 
 
 def files_to_check(
     paths: Sequence[str], exclude: Sequence[str] = (), root: Path | None = None
 ) -> Found:
-    """The files of ``paths``, less those an ``exclude`` glob (relative to ``root``) matches."""
+    """The files of ``paths``, less those an ``exclude`` glob (relative to ``root``) matches.
+    A path that does not exist is a :class:`MissingPath` error at once, before any file."""
     found = discover(paths) if paths else Found()
-    if not exclude:
-        return found
-    base = os.path.abspath(root or Path.cwd())
-    kept = []
-    for path, display in found.files:
+    files = found.files
+    if exclude:
+        files = _kept(files, found, exclude, os.path.abspath(root or Path.cwd()))
+    found.files = _counted(found, files)
+    return found
+
+
+def _counted(found: Found, files: Iterator[tuple[Path, str]]) -> Iterator[tuple[Path, str]]:
+    for file in files:
+        found.count += 1
+        yield file
+
+
+def _kept(
+    files: Iterator[tuple[Path, str]], found: Found, exclude: Sequence[str], base: str
+) -> Iterator[tuple[Path, str]]:
+    for path, display in files:
         relative = relative_to(path, base)
         if relative is None or not any(glob_match(g, relative) for g in exclude):
-            kept.append((path, display))
-    found.excluded = len(found.files) - len(kept)
-    found.files = kept
-    return found
+            yield path, display
+        else:
+            found.excluded += 1
 
 
 def discover(paths: Iterable[str]) -> Found:
@@ -71,22 +88,27 @@ def discover(paths: Iterable[str]) -> Found:
     for path, text in zip(given, texts, strict=True):
         if not path.exists() and not path.is_symlink():
             raise MissingPath(f"the path '{text}' does not exist")
-    roots = [resolved(p) for p in given]
     found = Found()
-    seen: set[Path] = set()
-    for path in given:
-        candidates = _walk(path, roots, found) if path.is_dir() else [path]
-        for candidate in candidates:
-            key = resolved(candidate)
-            if key not in seen:
-                seen.add(key)
-                found.files.append((candidate, display_path(candidate)))
+    found.files = _each_once(given, found)
     return found
 
 
-def _walk(root: Path, roots: Sequence[Path], found: Found) -> list[Path]:
-    files: list[Path] = []
+def _each_once(given: Sequence[Path], found: Found) -> Iterator[tuple[Path, str]]:
+    roots = [resolved(p) for p in given]
+    # A file reached twice (two paths given that overlap, a link to a file of the tree) is
+    # checked once. What is remembered of each file is its real path as a string (about a
+    # tenth of what a Path object and its parts take): the one thing kept per file.
+    seen: set[str] = set()
+    for path in given:
+        candidates = _walk(path, roots, found) if path.is_dir() else iter([path])
+        for candidate in candidates:
+            key = str(resolved(candidate))
+            if key not in seen:
+                seen.add(key)
+                yield candidate, display_path(candidate)
 
+
+def _walk(root: Path, roots: Sequence[Path], found: Found) -> Iterator[Path]:
     def unreadable(exc: OSError) -> None:
         where = display_path(Path(exc.filename)) if exc.filename else display_path(root)
         found.unreadable.append((where, exc.strerror or exc.__class__.__name__))
@@ -110,8 +132,7 @@ def _walk(root: Path, roots: Sequence[Path], found: Found) -> list[Path]:
             path = Path(directory, name)
             if os.path.islink(path) and _outside(path, roots, found):
                 continue
-            files.append(path)
-    return files
+            yield path
 
 
 def _outside(link: Path, roots: Sequence[Path], found: Found) -> bool:

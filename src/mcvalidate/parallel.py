@@ -1,4 +1,5 @@
-"""Checking files serially or in several processes, with the same results in the same order.
+"""Checking files serially or in several processes, with the same results in the same order,
+each result handed on as soon as it is known.
 
 Below :data:`PARALLEL_FROM` files a second process costs more (its start-up) than it saves.
 In parallel, each worker builds its own checker from the run's options (the same packs, the
@@ -8,20 +9,28 @@ serial run's.
 
 from __future__ import annotations
 
+import collections
 import contextlib
+import itertools
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from mcvalidate.engine import Checker
 from mcvalidate.findings import FileResult
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
 PARALLEL_FROM = 64
 MOST_PER_CORE = 4
+# Chunks submitted ahead per worker: enough that no worker waits for the next, few enough that
+# results waiting behind a slow chunk stay few.
+IN_FLIGHT = 4
 _WORKER: Checker | None = None
 Options = TypeVar("Options")
 
@@ -30,66 +39,100 @@ def jobs_for(requested: int | None, files: int) -> int:
     """How many processes to check ``files`` files with: ``requested`` (``--jobs``, at most
     four per core), else one per core from 64 files on, at most one per 32 files, so that each
     worker's start-up pays for itself."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = _cores()
     if requested is not None:
         # Never more processes than files, nor so many more than cores that starting them
         # costs more than it gives (-j 99999 would start one per file).
-        return max(1, min(requested, files, MOST_PER_CORE * (cores or 1)))
+        return max(1, min(requested, files, MOST_PER_CORE * cores))
     if files < PARALLEL_FROM:
         return 1
-    return max(1, min(cores or 1, files // (PARALLEL_FROM // 2)))
+    return max(1, min(cores, files // (PARALLEL_FROM // 2)))
+
+
+def _cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def check_all(
     checker: Checker,
-    files: Sequence[tuple[Path, str]],
+    files: Iterable[tuple[Path, str]],
+    requested: int | None,
+    prepare: Callable[[Options], Checker],
+    options: Options,
+) -> Iterator[FileResult]:
+    """Check ``files`` in order, in as many processes as :func:`jobs_for` says for
+    ``requested`` (``--jobs``); each worker makes its checker with ``prepare(options)``.
+
+    Results come back as they are known, in the files' order, and no more than a few chunks
+    per worker are in flight: neither the files nor the results are ever all in memory. A
+    worker that dies (a crash in native code, ``os._exit``, killed for memory) loses no other
+    file's result: the files it had not returned are checked again one at a time, each in a
+    process of its own, and the one that ends its process is an MC008 finding naming it; the
+    rest go on in a new pool. Workers leave with the run: they ignore Ctrl-C (the run itself
+    stops and says so) and end themselves when the run is gone, whatever ended it.
+    """
+    files = iter(files)
+    # Enough files to decide: past this many, every count gives the same number of jobs.
+    head = list(itertools.islice(files, max(PARALLEL_FROM, PARALLEL_FROM // 2 * _cores())))
+    jobs = jobs_for(requested, len(head))
+    if jobs == 1:
+        yield from checker.check_files(itertools.chain(head, files))
+        return
+    size = max(1, min(64, len(head) // (jobs * 4)))
+    chunks = _chunks(itertools.chain(head, files), size)
+    with _terminated_cleanly():
+        while (broken := (yield from _in_pool(chunks, jobs, prepare, options))) is not None:
+            for chunk, future in broken:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    yield from future.result()
+                else:  # each file alone: the one that ends its process is found
+                    yield from (_alone(checker, file, prepare, options) for file in chunk)
+
+
+Chunk = list[tuple[Path, str]]
+
+
+def _chunks(files: Iterator[tuple[Path, str]], size: int) -> Iterator[Chunk]:
+    while chunk := list(itertools.islice(files, size)):
+        yield chunk
+
+
+def _in_pool(
+    chunks: Iterator[Chunk],
     jobs: int,
     prepare: Callable[[Options], Checker],
     options: Options,
-) -> list[FileResult]:
-    """Check ``files`` in order, in ``jobs`` processes; each worker makes its checker with
-    ``prepare(options)``.
-
-    A worker that dies (a crash in native code, ``os._exit``, killed for memory) loses no
-    other file's result: the files it had not returned are checked again one at a time, each
-    in a process of its own, and the one that ends its process is an MC008 finding naming it.
-    Workers leave with the run: they ignore Ctrl-C (the run itself stops and says so) and end
-    themselves when the run is gone, whatever ended it.
-    """
-    if jobs == 1:
-        return list(checker.check_files(files))
+) -> Generator[FileResult, None, list[tuple[Chunk, Future[list[FileResult]]]] | None]:
+    """Check ``chunks`` in a pool of ``jobs`` workers, yielding the results in order, with at
+    most :data:`IN_FLIGHT` chunks per worker submitted ahead. Returns None once every chunk
+    is done; when a worker dies, returns the chunks in flight with their futures (some may
+    be done), and the chunks not yet submitted are left in ``chunks`` for a new pool."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    context = _context()
-    size = max(1, min(64, len(files) // (jobs * 4)))
-    chunks = [list(files[i : i + size]) for i in range(0, len(files), size)]
-    done: dict[int, list[FileResult]] = {}
     pool = ProcessPoolExecutor(
-        jobs, context, initializer=_start_worker, initargs=(prepare, options, os.getpid())
+        jobs, _context(), initializer=_start_worker, initargs=(prepare, options, os.getpid())
     )
-    futures: list[Any] = []
-    with _terminated_cleanly():
-        try:
-            futures = [pool.submit(_check_chunk, chunk) for chunk in chunks]
-            for index, future in enumerate(futures):
-                done[index] = future.result()
-        except BrokenProcessPool:
-            for index, future in enumerate(futures):
-                if index not in done and future.done() and future.exception() is None:
-                    done[index] = future.result()
-        except BaseException:  # Ctrl-C, SIGTERM: stop the workers now, not after their files
-            _stop(pool)
-            raise
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
-    results: list[FileResult] = []
-    for index, chunk in enumerate(chunks):
-        if index in done:
-            results.extend(done[index])
-        else:
-            results.extend(_alone(checker, file, prepare, options) for file in chunk)
-    return results
+    flight: collections.deque[tuple[Chunk, Future[list[FileResult]]]] = collections.deque()
+    try:
+        while True:
+            while len(flight) < jobs * IN_FLIGHT and (chunk := next(chunks, None)):
+                flight.append((chunk, pool.submit(_check_chunk, chunk)))
+            if not flight:
+                return None
+            try:
+                results = flight[0][1].result()
+            except BrokenProcessPool:
+                return list(flight)
+            flight.popleft()
+            yield from results
+    except BaseException:  # Ctrl-C, SIGTERM: stop the workers now, not after their files
+        _stop(pool)
+        raise
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _stop(pool: Any) -> None:

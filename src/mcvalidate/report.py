@@ -1,17 +1,19 @@
-"""What every output format is given about one run: the file results, the verdict, the packs
-and rules behind the findings, and how a person asked to see them.
+"""What every output format is given about one run, as the run goes: what is the same for the
+whole run (:class:`Run`), each file's result as soon as it is known, and the totals at the end
+(:class:`Tally`).
 
-The results and the verdict (:meth:`Report.failed`, behind both the summary line and the exit
-code) are the same for every format; :class:`View` holds what only the human-facing formats
-read. Nothing here imports an engine module: a reporter depends on findings, not on how they
-were found.
+A run keeps no file's result once the formats have seen it, so that memory stays flat however
+many files are checked; the totals are added up as the results go by. The verdict
+(:meth:`Tally.failed`, behind both the summary line and the exit code) is the same for every
+format; :class:`View` holds what only the human-facing formats read. Nothing here imports an
+engine module: a reporter depends on findings, not on how they were found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from mcvalidate.findings import FileResult, Finding, Severity
 
@@ -59,48 +61,52 @@ class View:
 
 
 @dataclass(frozen=True)
-class Report:
-    """Everything a reporter may show about one run."""
+class Run:
+    """What a reporter knows about the run before the first result: the same for every file."""
 
-    results: Sequence[FileResult]
     packs: Sequence[PackInfo]
     fail_on: Severity
     # Every rule of the run by id, for the formats that describe the rules that fired.
     rules: Mapping[str, Rule] = field(default_factory=dict)
     view: View = field(default_factory=View)
-    # Findings left out because a baseline lists them.
-    baselined: int = 0
-    # How many files were checked (a baseline's stale entries are reported as one more result).
-    files: int | None = None
-    # The findings were just recorded as the baseline (the run passes whatever they are).
-    baseline_written: bool = False
 
-    @property
-    def checked(self) -> int:
-        """How many files the run checked."""
-        return len(self.results) if self.files is None else self.files
+
+class Tally:
+    """The run's totals, added up as each file's result goes by (the results are not kept)."""
+
+    def __init__(self, fail_on: Severity, baseline_written: bool = False) -> None:
+        self.fail_on = fail_on
+        # The findings were just recorded as the baseline (the run passes whatever they are).
+        self.baseline_written = baseline_written
+        self.files = 0
+        self.with_findings = 0
+        # Findings left out because a baseline lists them (set by the run once it is known).
+        self.baselined = 0
+        self._counts = {"error": 0, "warning": 0, "info": 0, "suppressed": 0}
+        self._reached = False
+
+    def add(self, result: FileResult, counted: bool = True) -> None:
+        """Count ``result``'s findings; ``counted=False`` for a result that is not a checked
+        file (a baseline's stale entries)."""
+        self.files += counted
+        self.with_findings += bool(result.findings)
+        for finding in result.findings:
+            self._counts[finding.severity.value] += 1
+            self._reached = self._reached or finding.severity >= self.fail_on
+        self._counts["suppressed"] += len(result.suppressed)
 
     def counts(self) -> dict[str, int]:
         """Findings per severity (suppressed ones apart), and the suppressed and baselined."""
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for result in self.results:
-            for finding in result.findings:
-                counts[finding.severity.value] += 1
-        counts["suppressed"] = sum(len(r.suppressed) for r in self.results)
-        counts["baselined"] = self.baselined
-        return counts
+        return {**self._counts, "baselined": self.baselined}
 
     def failed(self) -> bool:
         """True when a finding reaches ``fail_on`` (never just after writing the baseline)."""
-        if self.baseline_written:
-            return False
-        return any(f.severity >= self.fail_on for r in self.results for f in r.findings)
+        return self._reached and not self.baseline_written
 
     def summary(self) -> str:
         """The last line of the human-readable reports, in plain ASCII words."""
         counts = self.counts()
-        files = self.checked
-        checked = f"{files} file{plural(files)} checked"
+        checked = f"{self.files} file{plural(self.files)} checked"
         aside = "".join(
             f"; {counts[key]} {label}"
             for key, label in (("suppressed", "suppressed"), ("baselined", "in the baseline"))
@@ -112,12 +118,22 @@ class Report:
             f"{counts[level]} {level}{plural(counts[level]) if level != 'info' else ''}"
             for level in ("error", "warning", "info")
         )
-        with_findings = sum(1 for r in self.results if r.findings)
-        where = f"{parts} in {with_findings} file{plural(with_findings)}{aside}"
+        files = self.with_findings
+        where = f"{parts} in {files} file{plural(files)}{aside}"
         if self.baseline_written:
             return f"{checked}: {where}; recorded as the baseline."
         verdict = "fails" if self.failed() else "passes"
         return f"{checked}: {where}; {verdict} at --fail-on {self.fail_on.value}."
+
+
+class Reporter(Protocol):
+    """One output format writing one run's report to one stream: it is given each file's
+    result in order, then the totals; what it cannot write as it goes, it keeps aside in a
+    spool (memory, then a temporary file), never as result objects."""
+
+    def add(self, result: FileResult) -> None: ...
+
+    def close(self, tally: Tally) -> None: ...
 
 
 def plural(count: int) -> str:

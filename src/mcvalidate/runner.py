@@ -3,6 +3,10 @@
     configuration -> registry and selection -> checker -> files -> results -> baseline
     -> reports -> exit code
 
+Files are found, checked, filtered by the baseline and reported one at a time, as a stream:
+the run keeps totals, never the list of files or of results, so that its memory does not
+grow with the number of files.
+
 The CLI parses options into :class:`Options` and calls :func:`run`; each stage lives in the
 module its name says (``config``, ``packs``, ``settings``, ``discover``, ``parallel``,
 ``baseline``, ``reporters``), and this module only strings them together, testable without
@@ -11,10 +15,11 @@ click.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -33,9 +38,9 @@ from mcvalidate.errors import McvalidateError, PackError, SelectionError, UsageE
 from mcvalidate.findings import FileResult, Severity
 from mcvalidate.format_rules import INTERNAL_ERROR
 from mcvalidate.packs import Registry, Selection
-from mcvalidate.parallel import check_all, jobs_for
-from mcvalidate.report import PackInfo, Report, View
-from mcvalidate.reporters import targets, write
+from mcvalidate.parallel import check_all
+from mcvalidate.report import PackInfo, Run, Tally, View
+from mcvalidate.reporters import reports, targets
 from mcvalidate.settings import settings_for
 from mcvalidate.text import visible
 
@@ -87,47 +92,73 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
     pairs = targets(options.formats, options.outputs, options.environ)
     checker, registry = _prepare(options, config)
     selection = checker.selection
-    found = _files(options, config, stderr)
-    files = found.files
-    _refuse_to_overwrite(files, [o for _, o in pairs if o] + [options.write_baseline or ""])
-    results = check_all(checker, files, jobs_for(options.jobs, len(files)), prepare, options)
-    results.extend(checker.unreadable_directory(*entry) for entry in found.unreadable)
+    if STDIN in options.paths and stdin is None and sys.stdin is None:
+        raise UsageError("standard input is closed: there is nothing to read for '-'")
+    recordable = {r.id for r in selection.rules if r.switchable}
+    recorder = filter_ = None
+    if options.write_baseline:
+        recorder = baseline.Recorder(Path(options.write_baseline), recordable)
+    elif options.baseline:
+        accepted = Path(options.baseline)
+        filter_ = baseline.Filter(baseline.read(accepted), recordable)
+    found = _files(options, config)
+    tally = Tally(Severity(config.values.fail_on), baseline_written=recorder is not None)
+    run = Run(
+        _pack_info(selection, registry),
+        tally.fail_on,
+        rules=selection.by_id,
+        view=View(options.color, options.quiet, options.show_suppressed),
+    )
+    crashed = False
+    with (
+        reports(pairs, run, stdout) as out,
+        contextlib.closing(_results(options, checker, found, pairs, stdin)) as results,
+    ):
+        for result in results:
+            # Decided before any baseline: a crashed rule is never a pass, whatever was recorded.
+            crashed = crashed or any(f.rule == INTERNAL_ERROR.id for f in result.findings)
+            if recorder is not None:
+                recorder.add(result)
+            if filter_ is not None:
+                result = filter_.apply(result)
+            tally.add(result)
+            out.add(result)
+        if filter_ is not None:
+            tally.baselined = filter_.left_out
+            if stale := filter_.stale():
+                result = checker.result_of(display_path(accepted), stale)
+                tally.add(result, counted=False)
+                out.add(result)
+        if recorder is not None:
+            recorded = recorder.write()
+            stderr.write(f"mcvalidate: wrote {recorded} finding(s) to {options.write_baseline}\n")
+        _tell(found, options, stderr)
+        out.close(tally)
+    if crashed:
+        return EXIT_USAGE
+    if recorder is not None:
+        return EXIT_OK  # the findings were just accepted as the baseline
+    return EXIT_FINDINGS if tally.failed() else EXIT_OK
+
+
+def _results(
+    options: Options,
+    checker: Checker,
+    found: Found,
+    pairs: list[tuple[str, str | None]],
+    stdin: BinaryIO | None,
+) -> Generator[FileResult, None, None]:
+    """Every result of the run, in order, each as soon as it is known: the files found, the
+    directories that could not be listed, then standard input."""
+    outputs = [o for _, o in pairs if o] + [options.write_baseline or ""]
+    files = _not_written(found.files, outputs)
+    yield from check_all(checker, files, options.jobs, prepare, options)
+    yield from (checker.unreadable_directory(*entry) for entry in found.unreadable)
     if STDIN in options.paths:
-        if stdin is None and sys.stdin is None:
-            raise UsageError("standard input is closed: there is nothing to read for '-'")
         source = stdin or sys.stdin.buffer
         # Read no more than a file may hold: the limit applies to standard input too.
         raw = source.read(checker.limits.max_bytes + 1)
-        results.append(checker.check_bytes(options.stdin_filename or STDIN, raw))
-    # Decided before any baseline: a crashed rule is never a pass, whatever was recorded.
-    crashed = any(f.rule == INTERNAL_ERROR.id for r in results for f in r.findings)
-    checked, baselined = len(results), 0
-    recordable = {r.id for r in selection.rules if r.switchable}
-    if options.write_baseline:
-        recorded = baseline.write(Path(options.write_baseline), results, recordable)
-        stderr.write(f"mcvalidate: wrote {recorded} finding(s) to {options.write_baseline}\n")
-    elif options.baseline:
-        entries = baseline.read(Path(options.baseline))
-        results, baselined, stale = baseline.apply(entries, results, recordable)
-        if stale:
-            results.append(checker.result_of(display_path(Path(options.baseline)), stale))
-    report = Report(
-        results,
-        _pack_info(selection, registry),
-        Severity(config.values.fail_on),
-        rules=selection.by_id,
-        view=View(options.color, options.quiet, options.show_suppressed),
-        baselined=baselined,
-        files=checked,
-        baseline_written=bool(options.write_baseline),
-    )
-    for name, target in pairs:
-        write(report, name, target, stdout)
-    if crashed:
-        return EXIT_USAGE
-    if options.write_baseline:
-        return EXIT_OK  # the findings were just accepted as the baseline
-    return EXIT_FINDINGS if report.failed() else EXIT_OK
+        yield checker.check_bytes(options.stdin_filename or STDIN, raw)
 
 
 def configuration(options: Options) -> Configuration:
@@ -162,14 +193,18 @@ def _prepare(options: Options, config: Configuration) -> tuple[Checker, Registry
     return Checker(selection, settings), registry
 
 
-def _refuse_to_overwrite(files: list[tuple[Path, str]], outputs: list[str]) -> None:
-    """A report or a baseline written over a course file of the run would destroy it."""
-    checked = {resolved(path) for path, _ in files}
-    for output in outputs:
-        if output and resolved(Path(output)) in checked:
+def _not_written(
+    files: Iterable[tuple[Path, str]], outputs: list[str]
+) -> Iterator[tuple[Path, str]]:
+    """``files``, stopping the run at one that a report or the baseline is written to: it
+    would be destroyed. (Reports replace their file only at the end: it is still whole.)"""
+    written = {resolved(Path(output)) for output in outputs if output}
+    for path, display in files:
+        if written and resolved(path) in written:
             raise UsageError(
-                f"'{output}' is one of the files checked: refusing to write a report over it"
+                f"'{display}' is one of the files checked: refusing to write a report over it"
             )
+        yield path, display
 
 
 def local_registry(config: Configuration) -> Registry:
@@ -181,9 +216,18 @@ def local_registry(config: Configuration) -> Registry:
         raise PackError(f"{config.where('rule_paths')}'rule_paths': {exc}") from None
 
 
-def _files(options: Options, config: Configuration, stderr: TextIO) -> Found:
-    given = [p for p in options.paths if p != STDIN] if options.paths else ["."]
-    found = files_to_check(given, config.values.exclude, config.root)
+def _given(options: Options) -> list[str]:
+    """The paths to search: those on the command line (standard input apart), else ``.``."""
+    return [p for p in options.paths if p != STDIN] if options.paths else ["."]
+
+
+def _files(options: Options, config: Configuration) -> Found:
+    return files_to_check(_given(options), config.values.exclude, config.root)
+
+
+def _tell(found: Found, options: Options, stderr: TextIO) -> None:
+    """What the run found but did not check, said once the files have all been found."""
+    given = _given(options)
     if found.skipped_links:
         links = visible(", ".join(f"{a} -> {b}" for a, b in sorted(found.skipped_links)))
         stderr.write(
@@ -192,11 +236,8 @@ def _files(options: Options, config: Configuration, stderr: TextIO) -> Found:
         )
     if found.excluded:
         stderr.write(f"mcvalidate: {found.excluded} file(s) excluded by 'exclude'\n")
-        if not found.files:
-            return found
-    if given and not found.files and not found.unreadable:
+    elif given and not found.count and not found.unreadable:
         stderr.write(f"mcvalidate: no YAML files found in {visible(', '.join(given))}\n")
-    return found
 
 
 def _pack_info(selection: Selection, registry: Registry) -> list[PackInfo]:

@@ -1,16 +1,18 @@
-"""Output formats: one module per format, each consuming the same :class:`Report`.
+"""Output formats: one module per format, each given the same results as the run goes.
 
-A reporter module has a ``render(report: Report, stream: TextIO) -> None`` function. The
-registry maps format names to module paths, so that a run imports only the reporter it uses
-(and the text one imports rich only when it colours its output); the command line's list of
-formats is this registry's keys. This module imports only the standard library, so that
-``--help`` stays fast.
+A format module has a ``reporter(run: Run, stream: TextIO) -> Reporter`` factory (see
+:mod:`mcvalidate.report`): the run gives every reporter each file's result as soon as it is
+known, then the totals, and keeps no result itself. The registry maps format names to module
+paths, so that a run imports only the reporters it uses (and the text one imports rich only
+when it colours its output); the command line's list of formats is this registry's keys. This
+module imports only the standard library, so that ``--help`` stays fast.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
@@ -18,7 +20,8 @@ from mcvalidate.discover import replaced_atomically, resolved
 from mcvalidate.errors import UsageError
 
 if TYPE_CHECKING:
-    from mcvalidate.report import Report
+    from mcvalidate.findings import FileResult
+    from mcvalidate.report import Reporter, Run, Tally
 
 FORMATS = {
     "text": "mcvalidate.reporters.text",
@@ -29,13 +32,13 @@ FORMATS = {
     "gitlab": "mcvalidate.reporters.gitlab",
 }
 
-Render = Callable[["Report", TextIO], None]
+Factory = Callable[["Run", TextIO], "Reporter"]
 
 
-def renderer(name: str) -> Render:
-    """The render function of the format ``name``."""
+def reporter(name: str) -> Factory:
+    """The reporter factory of the format ``name``."""
     module = importlib.import_module(FORMATS[name])
-    return cast(Render, module.render)
+    return cast(Factory, module.reporter)
 
 
 def targets(
@@ -64,6 +67,62 @@ def targets(
     return pairs
 
 
+class Reports:
+    """Every report of a run, each in its format to its target, given the results together;
+    a failed write (a full disk, a closed pipe) is a usage error naming the target."""
+
+    def __init__(self, opened: list[tuple[Reporter, TextIO, str | None]]) -> None:
+        self._open = opened
+
+    def add(self, result: FileResult) -> None:
+        for each, stream, target in self._open:
+            with _writing(stream, target):
+                each.add(result)
+
+    def close(self, tally: Tally) -> None:
+        for each, stream, target in self._open:
+            with _writing(stream, target):
+                each.close(tally)
+                stream.flush()
+
+
+@contextlib.contextmanager
+def reports(pairs: Sequence[tuple[str, str | None]], run: Run, stdout: TextIO) -> Iterator[Reports]:
+    """Open each ``(format, target)`` of ``pairs`` (target None: ``stdout``). A report to a
+    file replaces it only once the run is over: a run that stops (an error, Ctrl-C) leaves
+    the file as it was."""
+    opened: list[tuple[Reporter, TextIO, str | None]] = []
+    with contextlib.ExitStack() as files:
+        for name, target in pairs:
+            factory = reporter(name)
+            stream = stdout if target is None else files.enter_context(_replaced(target))
+            with _writing(stream, target):
+                opened.append((factory(run, stream), stream, target))
+        yield Reports(opened)
+
+
+@contextlib.contextmanager
+def _replaced(target: str) -> Iterator[TextIO]:
+    try:
+        with replaced_atomically(Path(target)) as stream:
+            yield stream
+    except OSError as exc:  # the temporary file cannot be made, or put in place
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from exc
+
+
+@contextlib.contextmanager
+def _writing(stream: TextIO, target: str | None) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:  # a full disk (/dev/full), a closed pipe
+        if target is not None:
+            raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from exc
+        _quieten(stream)
+        raise UsageError(
+            f"cannot write the report to standard output: {exc.strerror or exc}"
+        ) from None
+
+
 def _quieten(stream: TextIO) -> None:
     """After a failed write, point the stream at the null device, so that what is still
     buffered is dropped at exit instead of failing (and being reported) a second time."""
@@ -75,23 +134,3 @@ def _quieten(stream: TextIO) -> None:
         os.close(null)
     except (OSError, ValueError):  # not a real file (a test's buffer): nothing to quieten
         pass
-
-
-def write(report: Report, name: str, target: str | None, stdout: TextIO) -> None:
-    """Render ``report`` in the format ``name`` to ``target`` (None: ``stdout``)."""
-    render = renderer(name)
-    if target is None:
-        try:
-            render(report, stdout)
-            stdout.flush()
-        except OSError as exc:  # a full disk (/dev/full), a closed pipe
-            _quieten(stdout)
-            raise UsageError(
-                f"cannot write the report to standard output: {exc.strerror or exc}"
-            ) from None
-        return
-    try:
-        with replaced_atomically(Path(target)) as stream:
-            render(report, stream)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from exc

@@ -1,6 +1,6 @@
-"""What the reporters share (a finding's first line, fingerprints, the message with its fix),
-kept in one place so that the text report and the CI formats (SARIF, JUnit, GitHub, GitLab)
-agree.
+"""What the reporters share (a finding's first line, fingerprints, the message with its fix,
+the spool that JSON arrays and XML elements wait in), kept in one place so that the text report
+and the CI formats (SARIF, JUnit, GitHub, GitLab) agree.
 
 Not a format: the registry in ``mcvalidate.reporters`` never names this module. It imports
 nothing heavy, so a format still loads no more than it needs.
@@ -9,13 +9,23 @@ nothing heavy, so a format still loads no more than it needs.
 from __future__ import annotations
 
 import codecs
-from typing import TYPE_CHECKING, TextIO
+import json
+import shutil
+import tempfile
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from mcvalidate.findings import Finding, fingerprints
 from mcvalidate.text import visible
 
 if TYPE_CHECKING:
     from mcvalidate.findings import FileResult
+
+# What a spool holds in memory before it moves to a temporary file: a small run never touches
+# the disk, a large one never holds its report in memory.
+SPOOL_MEMORY = 1 << 20
+# The stand-in for a spooled array in the document around it (a NUL cannot come from a finding
+# unescaped, and it is looked for from the end, where the array is).
+_HOLE = "\x00mcvalidate:items"
 
 
 def fingerprinted(result: FileResult) -> list[tuple[Finding, str]]:
@@ -63,3 +73,58 @@ def holds_unicode(stream: TextIO) -> bool:
     a string buffer)."""
     encoding = getattr(stream, "encoding", None)
     return encoding is None or codecs.lookup(encoding).name.startswith("utf")
+
+
+def spool() -> IO[str]:
+    """A text stream to keep a report's body in until its head can be written (the head holds
+    totals only known at the end): in memory up to :data:`SPOOL_MEMORY`, then on disk."""
+    return tempfile.SpooledTemporaryFile(
+        max_size=SPOOL_MEMORY, mode="w+", encoding="utf-8", newline="\n"
+    )
+
+
+def copy(source: IO[str], stream: TextIO) -> None:
+    """Write what ``source`` (a spool) holds to ``stream``, and discard it."""
+    source.seek(0)
+    shutil.copyfileobj(source, stream)
+    source.close()
+
+
+class Items:
+    """The array a JSON report ends with (its findings, its results), written one item at a
+    time to a spool as the files' results arrive, then put in its place in the document by
+    :meth:`write`: the output is exactly what ``json.dump(indent=2)`` writes of the whole
+    document, without the whole document ever being in memory.
+
+    ``depth`` is how deep the array's items sit (1 for a top-level array's items), so that
+    each is indented as it will be inside the document.
+    """
+
+    # The document holds this where the array goes (JSON writes it as a list); it must be the
+    # last value written.
+    hole = (_HOLE,)
+
+    def __init__(self, depth: int, ensure_ascii: bool) -> None:
+        self._indent = "\n" + "  " * depth
+        self._ascii = ensure_ascii
+        self._spool = spool()
+        self.count = 0
+
+    def add(self, item: Any) -> None:
+        text = json.dumps(item, indent=2, ensure_ascii=self._ascii)
+        self._spool.write(("," if self.count else "") + self._indent)
+        self._spool.write(text.replace("\n", self._indent))
+        self.count += 1
+
+    def write(self, document: Any, stream: TextIO) -> None:
+        """Write ``document``, whose last value is :attr:`hole`, with the items in its place."""
+        text = json.dumps(document, indent=2, ensure_ascii=self._ascii)
+        head, hole, tail = text.rpartition(json.dumps(_HOLE, ensure_ascii=self._ascii))
+        assert hole and head.endswith("[" + self._indent), "the array is not at its depth"
+        stream.write(head[: -len(self._indent)])
+        if self.count:
+            copy(self._spool, stream)
+            stream.write(tail)
+        else:  # an empty array is written ``[]``, on one line
+            self._spool.close()
+            stream.write(tail.lstrip())

@@ -15,20 +15,28 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from mcvalidate.findings import Finding, Severity
-from mcvalidate.report import Report
+from mcvalidate.findings import FileResult, Finding, Severity
+from mcvalidate.report import Run, Tally
 from mcvalidate.reporters._common import with_fix
 from mcvalidate.text import visible
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(report: Report, stream: TextIO) -> None:
-    for result in report.results:
+class GithubReporter:
+    def __init__(self, run: Run, stream: TextIO) -> None:
+        self._stream = stream
+
+    def add(self, result: FileResult) -> None:
         for finding in result.findings:
-            stream.write(_command(finding) + "\n")
-    # A plain line, not a command: the log shows it as the run's verdict.
-    stream.write(f"mcvalidate: {report.summary()}\n")
+            self._stream.write(_command(finding) + "\n")
+
+    def close(self, tally: Tally) -> None:
+        # A plain line, not a command: the log shows it as the run's verdict.
+        self._stream.write(f"mcvalidate: {tally.summary()}\n")
+
+
+reporter = GithubReporter
 
 
 def _command(finding: Finding) -> str:

@@ -14,26 +14,32 @@ Written ASCII-only, like the SARIF report, so that the stream's encoding does no
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
-from mcvalidate.findings import Finding, Severity
-from mcvalidate.report import Report
-from mcvalidate.reporters._common import fingerprinted, with_fix
+from mcvalidate.findings import FileResult, Finding, Severity
+from mcvalidate.report import Run, Tally
+from mcvalidate.reporters._common import Items, fingerprinted, with_fix
 from mcvalidate.text import visible
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-def render(report: Report, stream: TextIO) -> None:
-    issues = [
-        _issue(finding, fingerprint)
-        for result in report.results
-        for finding, fingerprint in fingerprinted(result)
-        if finding.suppression is None
-    ]
-    json.dump(issues, stream, ensure_ascii=True, indent=2)
-    stream.write("\n")
+class GitlabReporter:
+    def __init__(self, run: Run, stream: TextIO) -> None:
+        self._stream = stream
+        self._issues = Items(depth=1, ensure_ascii=True)
+
+    def add(self, result: FileResult) -> None:
+        for finding, fingerprint in fingerprinted(result):
+            if finding.suppression is None:
+                self._issues.add(_issue(finding, fingerprint))
+
+    def close(self, tally: Tally) -> None:
+        self._issues.write(Items.hole, self._stream)
+        self._stream.write("\n")
+
+
+reporter = GitlabReporter
 
 
 def _issue(finding: Finding, fingerprint: str) -> dict[str, Any]:

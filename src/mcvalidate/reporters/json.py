@@ -1,14 +1,17 @@
-"""The JSON report: one object on stdout, a stable contract documented in the README."""
+"""The JSON report: one object on stdout, a stable contract documented in the README.
+
+The findings are spooled as the files' results arrive (the summary, which comes before them,
+is only known at the end), so a report of any size is written without being held in memory.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from mcvalidate import __version__
-from mcvalidate.findings import Finding
-from mcvalidate.report import Report
-from mcvalidate.reporters._common import holds_unicode
+from mcvalidate.findings import FileResult, Finding
+from mcvalidate.report import Run, Tally
+from mcvalidate.reporters._common import Items, holds_unicode
 
 
 def _record(finding: Finding) -> dict[str, object]:
@@ -21,14 +24,26 @@ def _record(finding: Finding) -> dict[str, object]:
     return record
 
 
-def render(report: Report, stream: TextIO) -> None:
-    document = {
-        "version": __version__,
-        "packs": [pack.name for pack in report.packs],
-        "pack_details": [pack.to_dict() for pack in report.packs],
-        "summary": {"files": report.checked, **report.counts()},
-        "findings": [_record(f) for result in report.results for f in report.view.shown(result)],
-    }
-    # Non-ASCII as \u escapes (the same JSON) on a stream that cannot hold every character.
-    json.dump(document, stream, ensure_ascii=not holds_unicode(stream), indent=2)
-    stream.write("\n")
+class JsonReporter:
+    def __init__(self, run: Run, stream: TextIO) -> None:
+        self._run, self._stream = run, stream
+        # Non-ASCII as \u escapes (the same JSON) on a stream that cannot hold every character.
+        self._findings = Items(depth=2, ensure_ascii=not holds_unicode(stream))
+
+    def add(self, result: FileResult) -> None:
+        for finding in self._run.view.shown(result):
+            self._findings.add(_record(finding))
+
+    def close(self, tally: Tally) -> None:
+        document = {
+            "version": __version__,
+            "packs": [pack.name for pack in self._run.packs],
+            "pack_details": [pack.to_dict() for pack in self._run.packs],
+            "summary": {"files": tally.files, **tally.counts()},
+            "findings": Items.hole,
+        }
+        self._findings.write(document, self._stream)
+        self._stream.write("\n")
+
+
+reporter = JsonReporter

@@ -19,51 +19,66 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from mcvalidate.findings import Finding
-from mcvalidate.report import Report
-from mcvalidate.reporters._common import headline
+from mcvalidate.findings import FileResult, Finding, Severity
+from mcvalidate.report import Run, Tally
+from mcvalidate.reporters._common import copy, headline, spool
 from mcvalidate.text import visible
-
-if TYPE_CHECKING:
-    from mcvalidate.findings import FileResult
 
 NAME = "mcvalidate"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+# The stand-in for the spooled test cases in the suites written around them.
+_HOLE = "mcvalidate-cases"
 # Everything outside XML 1.0's Char production (tab, LF and CR are allowed, but a lone CR is
 # read back as LF, so CRs are normalised first).
 _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def render(report: Report, stream: TextIO) -> None:
-    cases = [_case(result, report) for result in report.results]
-    tests = str(len(cases))
-    failures = str(sum(1 for case in cases if case.find("failure") is not None))
-    suites = ET.Element("testsuites", name=NAME, tests=tests, failures=failures, errors="0")
-    suite = ET.SubElement(
-        suites,
-        "testsuite",
-        name=NAME,
-        tests=tests,
-        failures=failures,
-        errors="0",
-        skipped="0",
-        time="0",
-    )
-    suite.extend(cases)
-    ET.indent(suites)
-    stream.write(DECLARATION)
-    stream.write(ET.tostring(suites, encoding="us-ascii").decode("ascii"))
-    stream.write("\n")
+class JunitReporter:
+    """The test cases are spooled as the files' results arrive: the suites around them carry
+    totals, which are known (and written) at the end."""
+
+    def __init__(self, run: Run, stream: TextIO) -> None:
+        self._fail_on, self._stream = run.fail_on, stream
+        self._cases = spool()
+        self._tests = self._failures = 0
+
+    def add(self, result: FileResult) -> None:
+        case = _case(result, self._fail_on)
+        self._tests += 1
+        self._failures += case.find("failure") is not None
+        ET.indent(case, level=2)
+        self._cases.write(f"    {ET.tostring(case, encoding='us-ascii').decode('ascii')}\n")
+
+    def close(self, tally: Tally) -> None:
+        totals = {"tests": str(self._tests), "failures": str(self._failures), "errors": "0"}
+        suites = ET.Element("testsuites", {"name": NAME, **totals})
+        suite = ET.SubElement(suites, "testsuite", {"name": NAME, **totals})
+        suite.attrib.update(skipped="0", time="0")
+        if self._tests:
+            ET.SubElement(suite, _HOLE)
+        ET.indent(suites)
+        text = ET.tostring(suites, encoding="us-ascii").decode("ascii")
+        self._stream.write(DECLARATION)
+        if self._tests:
+            head, _, tail = text.partition(f"    <{_HOLE} />\n")
+            self._stream.write(head)
+            copy(self._cases, self._stream)
+            text = tail
+        self._stream.write(text)
+        self._stream.write("\n")
 
 
-def _case(result: FileResult, report: Report) -> ET.Element:
+reporter = JunitReporter
+
+
+def _case(result: FileResult, fail_on: Severity) -> ET.Element:
     path = _xml(visible(result.path))
     case = ET.Element("testcase", classname=path, name=path, file=path)
     below: list[str] = []
     for finding in result.findings:
-        if finding.severity >= report.fail_on:
+        if finding.severity >= fail_on:
             span = finding.span
             where = f"{visible(finding.path)}:{span.line}:{span.column}"
             failure = ET.SubElement(

@@ -1,7 +1,8 @@
 """SARIF 2.1.0: the format GitHub code scanning, Azure DevOps and most IDE viewers import.
 
 One log, one run. ``tool.driver.rules`` describes only the rules that fired (active or
-suppressed), so the log stays small and every ``ruleIndex`` points into it. Suppressed findings
+suppressed), in the order they first fired, so the log stays small and every ``ruleIndex``
+points into it. Suppressed findings
 are results too, carrying a ``suppressions`` entry: SARIF consumers show them as dismissed
 rather than losing them, whatever ``--show-suppressed`` says for the human report.
 
@@ -16,15 +17,14 @@ then byte-identical, and valid UTF-8, whatever the encoding of the stream it goe
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote, urlsplit
 
 from mcvalidate import __version__
-from mcvalidate.findings import Finding, Severity
-from mcvalidate.report import PackInfo, Report
-from mcvalidate.reporters._common import fingerprinted, with_fix
+from mcvalidate.findings import FileResult, Finding, Severity
+from mcvalidate.report import PackInfo, Run, Tally
+from mcvalidate.reporters._common import Items, fingerprinted, with_fix
 
 if TYPE_CHECKING:
     from mcvalidate.rules import Rule
@@ -41,33 +41,52 @@ SRCROOT = "%SRCROOT%"
 _PATH_SAFE = "/!$&'()*+,;=@"
 
 
-def render(report: Report, stream: TextIO) -> None:
-    results = [pair for result in report.results for pair in fingerprinted(result)]
-    fired = sorted({f.rule: f for f, _ in results}.values(), key=lambda f: f.rule)
-    index = {finding.rule: i for i, finding in enumerate(fired)}
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "mcvalidate",
-                        "version": __version__,
-                        # No informationUri: mcvalidate has no published home page yet.
-                        "rules": [_descriptor(f, report.rules.get(f.rule)) for f in fired],
+class SarifReporter:
+    """The results are spooled as the files' results arrive; the rules that fired, which the
+    log lists before them, are known (and written) at the end, in the order they first fired."""
+
+    def __init__(self, run: Run, stream: TextIO) -> None:
+        self._run, self._stream = run, stream
+        self._results = Items(depth=4, ensure_ascii=True)
+        # Each rule that fired: its index in the log's rules, and its first finding.
+        self._fired: dict[str, tuple[int, Finding]] = {}
+
+    def add(self, result: FileResult) -> None:
+        for finding, fingerprint in fingerprinted(result):
+            index, _ = self._fired.setdefault(finding.rule, (len(self._fired), finding))
+            self._results.add(_result(finding, fingerprint, index))
+
+    def close(self, tally: Tally) -> None:
+        rules = self._run.rules
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "mcvalidate",
+                            "version": __version__,
+                            # No informationUri: mcvalidate has no published home page yet.
+                            "rules": [
+                                _descriptor(f, rules.get(rule))
+                                for rule, (_, f) in self._fired.items()
+                            ],
+                        },
+                        # The rule packs the run applied, each with the version of its
+                        # framework and of the distribution that installed it.
+                        "extensions": [_extension(pack) for pack in self._run.packs],
                     },
-                    # The rule packs the run applied, each with the version of its framework
-                    # and of the distribution that installed it.
-                    "extensions": [_extension(pack) for pack in report.packs],
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(f, print_, index[f.rule]) for f, print_ in results],
-            }
-        ],
-    }
-    json.dump(log, stream, ensure_ascii=True, indent=2)
-    stream.write("\n")
+                    "columnKind": "unicodeCodePoints",
+                    "results": Items.hole,
+                }
+            ],
+        }
+        self._results.write(log, self._stream)
+        self._stream.write("\n")
+
+
+reporter = SarifReporter
 
 
 def _descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:

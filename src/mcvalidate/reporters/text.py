@@ -5,20 +5,21 @@ Below it come the offending source line with a marker under the exact span, how 
 and which framework clause asks for it. Lines are never wrapped, so the output stays
 greppable.
 
-The report is built as lines of styled segments. With colour (``--color always``, or ``auto``
-on a terminal without ``NO_COLOR``) rich prints them; without colour they are written as plain
-text, and rich is not even imported: a CI log or a pipe does not pay for it.
+Each file's findings are written as soon as its result arrives; only the summary line waits for
+the end. They are built as lines of styled segments. With colour (``--color always``, or
+``auto`` on a terminal without ``NO_COLOR``) rich prints them; without colour they are written
+as plain text, and rich is not even imported: a CI log or a pipe does not pay for it.
 """
 
 from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterator
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 from mcvalidate.findings import FileResult, Finding, Severity
-from mcvalidate.report import Report, plural
+from mcvalidate.report import Run, Tally, plural
 from mcvalidate.reporters._common import headline_parts
 from mcvalidate.text import visible
 
@@ -27,17 +28,38 @@ Segment = tuple[str, str]  # (text, rich style; "" for none)
 Line = list[Segment]
 
 
-def render(report: Report, stream: TextIO) -> None:
-    lines = _report(report)
-    if not _coloured(report.view.color, stream):
-        stream.writelines("".join(text for text, _ in line) + "\n" for line in lines)
-        return
-    from rich.console import Console
-    from rich.text import Text
+class TextReporter:
+    def __init__(self, run: Run, stream: TextIO) -> None:
+        self._view = run.view
+        self._stream = stream
+        self._console: Any = None
+        if _coloured(run.view.color, stream):
+            from rich.console import Console
 
-    console = Console(file=stream, force_terminal=True, highlight=False)
-    for line in lines:
-        console.print(Text.assemble(*line), soft_wrap=True)
+            self._console = Console(file=stream, force_terminal=True, highlight=False)
+
+    def add(self, result: FileResult) -> None:
+        shown = self._view.shown(result)
+        if shown:
+            self._write(_file(result, shown, self._view.quiet))
+
+    def close(self, tally: Tally) -> None:
+        if not self._view.quiet:
+            failed = tally.failed()
+            mark = ("✗ " if failed else "✓ ", "red" if failed else "green")
+            self._write([[mark, (tally.summary(), "")]])
+
+    def _write(self, lines: Iterable[Line]) -> None:
+        if self._console is None:
+            self._stream.writelines("".join(text for text, _ in line) + "\n" for line in lines)
+            return
+        from rich.text import Text
+
+        for line in lines:
+            self._console.print(Text.assemble(*line), soft_wrap=True)
+
+
+reporter = TextReporter
 
 
 def _coloured(color: str, stream: TextIO) -> bool:
@@ -48,16 +70,6 @@ def _coloured(color: str, stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return stream.isatty()
-
-
-def _report(report: Report) -> Iterator[Line]:
-    for result in report.results:
-        shown = report.view.shown(result)
-        if shown:
-            yield from _file(result, shown, report.view.quiet)
-    if not report.view.quiet:
-        failed = report.failed()
-        yield [("✗ " if failed else "✓ ", "red" if failed else "green"), (report.summary(), "")]
 
 
 def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Line]:
