@@ -6,6 +6,10 @@ that the tests hold on a slow or busy machine; the memory of the largest stays u
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import subprocess
+import sys
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -18,6 +22,7 @@ from mcvalidate.runner import Options, run
 from mcvalidate.testing import check_text
 
 RATIO = 3.0
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def best_time(work: Callable[[], object]) -> float:
@@ -118,3 +123,36 @@ def test_standard_input_is_read_no_further_than_a_file_may_hold(tmp_path: Path) 
     assert code == 1
     assert '"rule": "MC007"' in out.getvalue()
     assert endless.tell() == 1001  # the limit and one byte to know it is over
+
+
+def peak_memory(courses: Path, reports: Path) -> float:
+    """The peak resident memory, in MiB, of a run writing every report format at once (the
+    text one to the terminal), the largest of its process and its workers."""
+    command = [sys.executable, "-m", "mcvalidate", "check", "--isolated", "--format", "text"]
+    for name in ("json", "sarif", "junit", "gitlab"):
+        command += ["--format", name, "--output", str(reports / f"report.{name}")]
+    process = subprocess.Popen(
+        [*command, str(courses)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    error = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1, error
+    return usage.ru_maxrss / 1024
+
+
+def test_memory_stays_flat_in_the_number_of_files(tmp_path: Path) -> None:
+    """Ten times the files (each with findings) cost no more than a few MiB more: results are
+    reported as they come and never kept (they used to be, 7 KB a file)."""
+    sources = sorted((ROOT / "examples").rglob("*.yaml"))
+    peaks = []
+    for size in (200, 2_000):
+        courses = tmp_path / str(size)
+        for index in range(size):
+            target = courses / f"dept{index % 10}" / f"course-{index:05}.yaml"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(sources[index % len(sources)], target)
+        peaks.append(peak_memory(courses, tmp_path))
+    small, large = peaks
+    assert large < small + 5, f"{small:.0f} MiB at 200 files, {large:.0f} MiB at 2,000"
+    assert large < 150

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -89,3 +90,60 @@ def test_github_format_is_chosen_inside_github_actions(course: Path) -> None:
     assert "title=MC012 invalid-value::" in result.stdout
     explicit = run("--format", "text", str(course), env={"GITHUB_ACTIONS": "true"})
     assert not explicit.stdout.startswith("::")
+
+
+# Streaming -------------------------------------------------------------------------------
+
+
+def test_each_files_findings_are_written_before_the_next_file_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run reports each file as soon as it is checked and keeps no result: the text report
+    of the first file is out before the second is read."""
+    from mcvalidate.engine import Checker
+    from mcvalidate.runner import Options
+    from mcvalidate.runner import run as run_check
+
+    for name in ("a.yaml", "b.yaml", "c.yaml"):
+        (tmp_path / name).write_text(TYPO, encoding="utf-8")
+    events: list[str] = []
+    check_file = Checker.check_file
+
+    def checking(self: Checker, path: Path, display: str) -> object:
+        events.append(f"check {path.name}")
+        return check_file(self, path, display)
+
+    class Terminal(io.StringIO):
+        def write(self, text: str) -> int:
+            events.extend(f"show {n}" for n in ("a.yaml", "b.yaml", "c.yaml") if n in text)
+            return super().write(text)
+
+    monkeypatch.setattr(Checker, "check_file", checking)
+    options = Options(paths=[str(tmp_path)], isolated=True, select=["MC012"], quiet=True)
+    assert run_check(options, Terminal(), io.StringIO()) == 1
+    assert events == [
+        "check a.yaml",
+        "show a.yaml",
+        "check b.yaml",
+        "show b.yaml",
+        "check c.yaml",
+        "show c.yaml",
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "gitlab"])
+def test_a_report_spooled_to_disk_is_the_report_kept_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """The formats that write totals before the findings keep the findings aside until the
+    end, in memory up to a megabyte and then in a temporary file: either way, one report."""
+    import mcvalidate.reporters._common as common
+
+    for index in range(5):
+        (tmp_path / f"c{index}.yaml").write_text(TYPO + f"x{index}: é\n", encoding="utf-8")
+    memory = CliRunner().invoke(cli, ["check", "--isolated", "--format", fmt, str(tmp_path)])
+    monkeypatch.setattr(common, "SPOOL_MEMORY", 1)  # the first write moves it to disk
+    disk = CliRunner().invoke(cli, ["check", "--isolated", "--format", fmt, str(tmp_path)])
+    assert memory.exit_code == disk.exit_code == 1
+    assert disk.stdout == memory.stdout
+    assert disk.stdout.count("c4.yaml") >= 1

@@ -449,3 +449,37 @@ def test_gitlab_and_sarif_fingerprints_agree(results: list[FileResult]) -> None:
 
 def test_gitlab_report_is_empty_for_a_clean_run() -> None:
     assert json.loads(render("gitlab", make_run(check_text(COMPLETE)))) == []
+
+
+# The spooled JSON arrays ------------------------------------------------------------------
+
+ITEMS = [
+    {"a": 1, "b": [1, {"c": []}], "d": {}},
+    "Café \u202e ﬁ 🎉",
+    'with a\nnewline, a "quote" and the stand-in \u0000mcvalidate:items',
+    [],
+    None,
+]
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+@pytest.mark.parametrize("count", [0, 1, len(ITEMS)])
+@pytest.mark.parametrize(
+    ("depth", "around"),
+    [
+        (1, lambda items: items),
+        (2, lambda items: {"head": {"n": 1}, "é": [], "findings": items}),
+        (4, lambda items: {"runs": [{"tool": {"rules": [1]}, "results": items}]}),
+    ],
+)
+def test_spooled_items_are_written_as_json_dump_writes_them(
+    ascii_only: bool, count: int, depth: int, around: Any
+) -> None:
+    from mcvalidate.reporters._common import Items
+
+    items = Items(depth, ensure_ascii=ascii_only)
+    for item in ITEMS[:count]:
+        items.add(item)
+    stream = io.StringIO()
+    items.write(around(Items.hole), stream)
+    assert stream.getvalue() == json.dumps(around(ITEMS[:count]), indent=2, ensure_ascii=ascii_only)

@@ -83,6 +83,19 @@ def test_a_worker_that_dies_loses_no_other_files_results(catalogue: Path, title:
     assert "ended the process that checked it" in crash["message"]
 
 
+def test_two_workers_that_die_far_apart_lose_nothing(catalogue: Path) -> None:
+    """The second death comes after the pool that the first broke was replaced: the files not
+    yet sent when a worker dies go on in a new pool, and it can break (and recover) too."""
+    for index, title in ((1, "die"), (11, "segfault")):
+        (catalogue / "courses" / f"c{index:02}.yaml").write_text(f"title: {title}\n", "utf-8")
+    done = check(catalogue, "--jobs", "2", "--format", "json", "courses")
+    assert done.returncode == 2, done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    assert [f["path"] for f in findings] == [f"courses/c{i:02}.yaml" for i in range(12)]
+    crashed = [f["path"] for f in findings if f["rule"] == "MC008"]
+    assert crashed == ["courses/c01.yaml", "courses/c11.yaml"]
+
+
 def _workers_of(marker: Path) -> list[int]:
     """The processes still running with ``marker`` on their command line."""
     found = []
