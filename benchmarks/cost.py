@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mcvalidate.discover import glob_match
+from mcvalidate.globs import glob_match
 from mcvalidate.testing import check_text
 
 

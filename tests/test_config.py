@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from mcvalidate.cli import cli
-from mcvalidate.discover import glob_match
 
 TYPO = "title: x\nstatus: publish\n"
 
@@ -261,24 +260,6 @@ def test_config_schema_is_published() -> None:
     assert schema["additionalProperties"] is False
     assert set(schema["properties"]) >= {"select", "per_file_ignores", "rule_options"}
     assert schema["properties"]["fail_on"]["enum"] == ["error", "warning", "info"]
-
-
-@pytest.mark.parametrize(
-    ("pattern", "path", "matches"),
-    [
-        ("drafts/", "drafts/a.yaml", True),
-        ("drafts", "courses/drafts/a.yaml", True),
-        ("*.yml", "a/b/c.yml", True),
-        ("a/*.yaml", "a/b/c.yaml", False),
-        ("a/**/*.yaml", "a/b/c.yaml", True),
-        ("a/**/*.yaml", "a/c.yaml", True),
-        ("mistakes", "examples/mistakes2/x.yaml", False),
-        ("courses/archive/**", "courses/archive/2020/x.yaml", True),
-        ("c?.yaml", "c1.yaml", True),
-    ],
-)
-def test_glob_matching(pattern: str, path: str, matches: bool) -> None:
-    assert glob_match(pattern, path) is matches
 
 
 def test_excluding_every_file_says_so_and_not_that_none_were_found(repo: Path) -> None:

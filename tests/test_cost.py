@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from mcvalidate.discover import glob_match
+from mcvalidate.globs import glob_match
 from mcvalidate.runner import Options, run
 from mcvalidate.testing import check_text
 
@@ -112,6 +112,15 @@ def test_an_exclude_glob_of_repeated_doublestars_costs_linear_time() -> None:
         return lambda: glob_match(pattern, path)
 
     assert_linear(make, 200)
+
+
+def test_a_glob_of_many_stars_costs_linear_time_in_a_long_file_name() -> None:
+    """Six stars and a 200-character name took 147 s as a regular expression."""
+
+    def make(size: int) -> Callable[[], object]:
+        return lambda: glob_match("*a*a*a*a*a*b", "courses/" + "a" * size)
+
+    assert_linear(make, 2_000)
 
 
 def test_standard_input_is_read_no_further_than_a_file_may_hold(tmp_path: Path) -> None:

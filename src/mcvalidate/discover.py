@@ -2,16 +2,15 @@
 searched, ``exclude`` globs applied, each file with the name it is reported under.
 
 Globs (``exclude``, ``per_file_ignores``) match paths relative to the configuration file's
-directory: :func:`relative_to` and :func:`glob_match` are the one way of doing both.
+directory: :func:`relative_to` and :func:`mcvalidate.globs.glob_match` are the one way of
+doing both.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from mcvalidate.errors import MissingPath, UsageError
+from mcvalidate.globs import glob_match
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -175,34 +175,6 @@ def relative_to(path: Path | str, base: str) -> str | None:
     if not absolute.startswith(base + os.sep):
         return None
     return Path(absolute[len(base) + 1 :]).as_posix()
-
-
-def glob_match(pattern: str, path: str) -> bool:
-    """Match a slash-separated relative ``path`` against a glob: ``*`` and ``?`` stay within a
-    directory, ``**`` spans directories, a pattern without a slash matches the file name in
-    any directory, and a pattern naming a directory matches everything below it."""
-    return _glob_regex(pattern).fullmatch(path) is not None
-
-
-@functools.cache
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    # Repeated '**/' and '*' mean no more than one of them, and as a regex each repetition
-    # multiplies the ways a path can be matched (catastrophic backtracking).
-    pattern = re.sub(r"(?:\*\*/)+", "**/", pattern.rstrip("/"))
-    pattern = re.sub(r"\*{3,}", "**", pattern)
-    if "/" not in pattern:
-        pattern = "**/" + pattern
-    regex, index = "", 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            regex, index = regex + "(?:.*/)?", index + 3
-        elif pattern.startswith("**", index):
-            regex, index = regex + ".*", index + 2
-        elif pattern[index] in "*?":
-            regex, index = regex + ("[^/]*" if pattern[index] == "*" else "[^/]"), index + 1
-        else:
-            regex, index = regex + re.escape(pattern[index]), index + 1
-    return re.compile(regex + "(?:/.*)?")
 
 
 # Opening a pipe for reading must not wait for a writer: the descriptor is checked first.

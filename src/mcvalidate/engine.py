@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING
 from yaml.nodes import ScalarNode
 
 from mcvalidate import suppress
-from mcvalidate.discover import NotRegular, glob_match, open_regular, relative_to
+from mcvalidate.discover import NotRegular, open_regular, relative_to
 from mcvalidate.document import Document
 from mcvalidate.errors import describe
 from mcvalidate.findings import FileResult, Finding, Problem, Suppression
 from mcvalidate.format_rules import INTERNAL_ERROR, UNREADABLE
+from mcvalidate.globs import glob_match
 from mcvalidate.limits import too_large
 from mcvalidate.loader import load, yaml11_number
 from mcvalidate.packs import Selection

@@ -84,14 +84,19 @@ def check_all(
     chunks = _chunks(itertools.chain(head, files), size)
     with _terminated_cleanly():
         while (broken := (yield from _in_pool(chunks, jobs, prepare, options))) is not None:
-            for chunk, future in broken:
+            flight, unsent = broken
+            for chunk, future in flight:
                 if future.done() and not future.cancelled() and future.exception() is None:
                     yield from future.result()
                 else:  # each file alone: the one that ends its process is found
                     yield from (_alone(checker, file, prepare, options) for file in chunk)
+            if unsent is not None:  # never sent, so not the culprit: on to the next pool
+                chunks = itertools.chain([unsent], chunks)
 
 
 Chunk = list[tuple[Path, str]]
+# A chunk sent to a pool, and the future of its results.
+Sent = tuple[Chunk, "Future[list[FileResult]]"]
 
 
 def _chunks(files: Iterator[tuple[Path, str]], size: int) -> Iterator[Chunk]:
@@ -104,28 +109,32 @@ def _in_pool(
     jobs: int,
     prepare: Callable[[Options], Checker],
     options: Options,
-) -> Generator[FileResult, None, list[tuple[Chunk, Future[list[FileResult]]]] | None]:
+) -> Generator[FileResult, None, tuple[list[Sent], Chunk | None] | None]:
     """Check ``chunks`` in a pool of ``jobs`` workers, yielding the results in order, with at
     most :data:`IN_FLIGHT` chunks per worker submitted ahead. Returns None once every chunk
-    is done; when a worker dies, returns the chunks in flight with their futures (some may
-    be done), and the chunks not yet submitted are left in ``chunks`` for a new pool."""
+    is done. When a worker dies, returns the chunks in flight with their futures (some may
+    be done), and the chunk the broken pool refused, if any; the chunks not yet taken are
+    left in ``chunks`` for a new pool."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(
         jobs, _context(), initializer=_start_worker, initargs=(prepare, options, os.getpid())
     )
-    flight: collections.deque[tuple[Chunk, Future[list[FileResult]]]] = collections.deque()
+    flight: collections.deque[Sent] = collections.deque()
     try:
         while True:
             while len(flight) < jobs * IN_FLIGHT and (chunk := next(chunks, None)):
-                flight.append((chunk, pool.submit(_check_chunk, chunk)))
+                try:  # a worker may have died since the last result: the pool refuses
+                    flight.append((chunk, pool.submit(_check_chunk, chunk)))
+                except BrokenProcessPool:
+                    return list(flight), chunk
             if not flight:
                 return None
             try:
                 results = flight[0][1].result()
             except BrokenProcessPool:
-                return list(flight)
+                return list(flight), None
             flight.popleft()
             yield from results
     except BaseException:  # Ctrl-C, SIGTERM: stop the workers now, not after their files
