@@ -35,19 +35,45 @@ def test_severity_follows_the_evidence() -> None:
     """Errors rest on the framework's text; inferred rules are never errors."""
     for pack in built_in_packs():
         for rule in pack.rules:
-            if rule.source.evidence == "inferred":
-                assert rule.severity is not Severity.ERROR, rule.id
+            if rule.severity is Severity.ERROR:  # only the text's own words make an error
+                assert rule.source.evidence == "verbatim", rule.id
             if pack.name == "bc-toolkit":
                 assert rule.severity is not Severity.ERROR, f"{rule.id}: the Toolkit is guidance"
             if rule.severity is Severity.ERROR and pack.name == "bc-framework":
                 assert "Framework" in rule.source.document, rule.id
 
 
-def test_inferred_rules_say_so_in_their_citation() -> None:
+def test_every_citation_names_its_evidence_mark() -> None:
+    """A finding's "why" says how strong its ground is, and which source it stands on."""
+    marks = {"verbatim": "verbatim", "secondary": "secondary source", "inferred": "inferred"}
     for pack in built_in_packs():
         for rule in pack.rules:
-            marked = rule.source.citation.endswith("[inferred]")
-            assert marked == (rule.source.evidence == "inferred"), rule.id
+            source = rule.source
+            ref = f"; source {source.ref}" if source.ref else ""
+            assert source.citation.endswith(f" [{marks[source.evidence]}{ref}]"), rule.id
+
+
+def test_every_framework_rule_names_a_listed_source() -> None:
+    """Each B.C. Framework rule carries the id of a source of docs/sources-bc.md, and its link
+    is where that source was read (the gov.bc.ca page carries no definition words)."""
+    listed = (ROOT / "docs" / "sources-bc.md").read_text(encoding="utf-8")
+    for pack in built_in_packs():
+        if pack.name != "bc-framework":
+            continue
+        for rule in pack.rules:
+            assert rule.source.ref, rule.id
+            assert f"| {rule.source.ref} |" in listed, rule.id
+            assert rule.source.url in listed, rule.id
+
+
+def test_the_tools_own_checks_cite_the_tool() -> None:
+    """The consistency checks are mcvalidate's, not a framework's, and say so."""
+    (pack,) = [p for p in built_in_packs() if p.name == "consistency"]
+    assert pack.rules
+    for rule in pack.rules:
+        assert rule.source.document == "mcvalidate consistency checks", rule.id
+        assert rule.source.evidence == "inferred", rule.id
+        assert rule.severity is Severity.WARNING, rule.id
 
 
 def test_published_schemas_are_in_sync() -> None:

@@ -8,14 +8,16 @@ from mcvalidate_bc.collect import rules_of
 from mcvalidate_bc.framework import PACK as FRAMEWORK_PACK
 from mcvalidate_bc.toolkit import PACK as TOOLKIT_PACK
 from mcvalidate_bc.toolkit import design, language
+from mcvalidate_consistency import PACK as CONSISTENCY_PACK
 
 
 def test_the_packs_list_their_rules_by_id() -> None:
-    for pack in (FRAMEWORK_PACK, TOOLKIT_PACK):
+    for pack in (FRAMEWORK_PACK, TOOLKIT_PACK, CONSISTENCY_PACK):
         ids = [r.id for r in pack.rules]
         assert ids == sorted(ids)
-    assert len(FRAMEWORK_PACK.rules) == 12
-    assert len(TOOLKIT_PACK.rules) == 22
+    assert len(FRAMEWORK_PACK.rules) == 18
+    assert len(TOOLKIT_PACK.rules) == 18
+    assert [r.id for r in CONSISTENCY_PACK.rules] == ["CON001", "CON002", "CON003", "CON004"]
 
 
 def test_a_rule_a_module_imports_is_not_collected_again() -> None:
@@ -23,4 +25,4 @@ def test_a_rule_a_module_imports_is_not_collected_again() -> None:
     vars(module)["outcome_compound"] = language.outcome_compound
     assert rules_of(module) == ()
     ids = [r.id for r in rules_of(language, design, module)]
-    assert ids == [f"BCT{n:03}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 20)]
+    assert ids == [f"BCT{n:03}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 20)]

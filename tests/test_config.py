@@ -56,25 +56,25 @@ def test_pyproject_table_is_read(repo: Path) -> None:
 
 def test_pyproject_without_the_table_is_passed_over(repo: Path) -> None:
     write(repo / "pyproject.toml", '[project]\nname = "x"\n')
-    assert "BCF001" in rules_of(report("courses"))
+    assert "BCF013" in rules_of(report("courses"))
 
 
 def test_yaml_file_wins_over_pyproject_in_the_same_directory(repo: Path) -> None:
-    write(repo / "pyproject.toml", '[tool.mcvalidate]\nselect = ["BCF001"]\n')
+    write(repo / "pyproject.toml", '[tool.mcvalidate]\nselect = ["BCF013"]\n')
     write(repo / ".mcvalidate.yaml", "select: [MC012]\n")
     assert rules_of(report("courses")) == {"MC012"}
 
 
 def test_command_line_overrides_the_file(repo: Path) -> None:
     write(repo / ".mcvalidate.yaml", "select: [MC012]\nfail_on: info\n")
-    assert rules_of(report("--select", "BCF001", "courses")) == {"BCF001"}
+    assert rules_of(report("--select", "BCF013", "courses")) == {"BCF013"}
 
 
 def test_explicit_config_and_isolated(repo: Path, tmp_path: Path) -> None:
     write(repo / ".mcvalidate.yaml", "select: [MC012]\n")
-    other = write(repo / "ci" / "strict.yaml", "select: [BCF001]\n")
-    assert rules_of(report("--config", str(other), "courses")) == {"BCF001"}
-    assert {"MC012", "BCF001"} <= rules_of(report("--isolated", "courses"))
+    other = write(repo / "ci" / "strict.yaml", "select: [BCF013]\n")
+    assert rules_of(report("--config", str(other), "courses")) == {"BCF013"}
+    assert {"MC012", "BCF013"} <= rules_of(report("--isolated", "courses"))
     both = run("check", "--config", str(other), "--isolated", "courses")
     assert both.exit_code == 2
     assert "cannot be used together" in both.stderr
@@ -97,20 +97,20 @@ def test_frameworks_key(repo: Path) -> None:
 def test_severity_override_and_off(repo: Path) -> None:
     write(
         repo / ".mcvalidate.yaml",
-        "select: [MC012, BCF001, BCF007]\nseverity:\n  invalid-value: warning\n  BCF001: off\n",
+        "select: [MC012, BCF013, BCF005]\nseverity:\n  invalid-value: warning\n  BCF013: off\n",
     )
     data = report("courses")
     by_rule = {f["rule"]: f["severity"] for f in data["findings"]}
-    assert by_rule == {"MC012": "warning", "BCF007": "error"}
+    assert by_rule == {"MC012": "warning", "BCF005": "error"}
 
 
 def test_rule_options_change_a_rule(repo: Path) -> None:
     course = "title: x\nworkload: {hours: 50, weeks: 1}\n"
     write(repo / "courses" / "a.yaml", course)
-    assert rules_of(report("--select", "BCT011", "courses")) == set()
+    assert rules_of(report("--select", "CON002", "courses")) == set()
     write(repo / ".mcvalidate.yaml", "rule_options:\n  weekly-workload: {max_hours_per_week: 40}\n")
-    data = report("--select", "BCT011", "courses")
-    assert rules_of(data) == {"BCT011"}
+    data = report("--select", "CON002", "courses")
+    assert rules_of(data) == {"CON002"}
     assert "40" in data["findings"][0]["message"]
 
 
@@ -185,11 +185,11 @@ def test_require_suppression_reason(repo: Path) -> None:
             "severity:\n  no-such-rule: info\n",
             ".mcvalidate.yaml:1: 'severity': no rule or pack matches 'no-such-rule'",
         ),
-        ("rule_options:\n  BCT011: {max_hours: 5}\n", "BCT011 has no option 'max_hours'"),
+        ("rule_options:\n  CON002: {max_hours: 5}\n", "CON002 has no option 'max_hours'"),
         ("rule_options:\n  bc-framework: {action_verbs: [x]}\n", "bc-framework has no option"),
         (
-            "rule_options:\n  BCT011: {max_hours_per_week: many}\n",
-            "BCT011.max_hours_per_week should be number (like 60), not 'many'",
+            "rule_options:\n  CON002: {max_hours_per_week: many}\n",
+            "CON002.max_hours_per_week should be number (like 60), not 'many'",
         ),
         (
             "per_file_ignores:\n  x/: [NOPE]\n",
@@ -197,8 +197,8 @@ def test_require_suppression_reason(repo: Path) -> None:
         ),
         ("rule_paths: [missing.py]\n", ".mcvalidate.yaml:1: 'rule_paths': the rule path"),
         (
-            "fail_on: error\nrule_options:\n  BCT011:\n    max_hours_per_week: -1\n",
-            ".mcvalidate.yaml:4: 'rule_options': BCT011.max_hours_per_week should be at least 1",
+            "fail_on: error\nrule_options:\n  CON002:\n    max_hours_per_week: -1\n",
+            ".mcvalidate.yaml:4: 'rule_options': CON002.max_hours_per_week should be at least 1",
         ),
         (
             "frameworks: [eu-2022]\n",
@@ -317,10 +317,10 @@ def test_a_configuration_that_is_a_list_says_so(repo: Path) -> None:
 
 @pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "9" * 4000])
 def test_an_option_must_be_a_real_number(repo: Path, value: str) -> None:
-    write(repo / ".mcvalidate.yaml", f"rule_options:\n  BCT011: {{max_hours_per_week: {value}}}\n")
+    write(repo / ".mcvalidate.yaml", f"rule_options:\n  CON002: {{max_hours_per_week: {value}}}\n")
     result = run("check", "courses")
     assert result.exit_code == 2
-    assert "BCT011.max_hours_per_week should be a real number" in result.stderr
+    assert "CON002.max_hours_per_week should be a real number" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 

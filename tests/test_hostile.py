@@ -368,15 +368,13 @@ def _mapping_key(d: Path) -> Expected:
 
 @case("null-competencies")
 def _null_competencies(d: Path) -> Expected:
-    # An empty value is "not given": the framework asks for competencies, and the outcomes'
-    # references to them no longer resolve.
-    text = write(d, course_with("competencies", "competencies:\n"))
-    line = at(text, "\ncompetencies:")[0] + 1
+    # An empty value is "not given": the outcomes' references to the competencies no longer
+    # resolve (one finding each). The outcomes still name competencies, so the file is not
+    # also told it is not competency-based (BCF003): one mistake, not a cascade.
+    write(d, course_with("competencies", "competencies:\n"))
     return Expected(
-        (
-            Want("BCF003", line=line, pointer="/competencies"),
-            Want("MC022", pointer="/learning_outcomes/0/competencies/0"),
-        )
+        (Want("MC022", pointer="/learning_outcomes/0/competencies/0"),),
+        quiet_under=("/competencies",),
     )
 
 

@@ -84,7 +84,7 @@ def _active_rules(text: str, tmp_path: Path) -> list[str]:
     path = tmp_path / "c.yaml"
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(
-        cli, ["check", "--isolated", "--select", "BCF001", "--format", "json", str(path)]
+        cli, ["check", "--isolated", "--select", "BCF013", "--format", "json", str(path)]
     )
     return [f["rule"] for f in json.loads(result.stdout)["findings"]]
 
@@ -92,19 +92,19 @@ def _active_rules(text: str, tmp_path: Path) -> list[str]:
 def test_ignore_text_inside_a_value_suppresses_nothing(tmp_path: Path) -> None:
     # Text an author (or a pull request) writes in a value is not a comment.
     for text in (
-        'title: "Carpentry # mcvalidate: ignore-file[BCF001] not a comment"\n',
-        "title: 'Carpentry # mcvalidate: ignore-file[BCF001] not a comment'\n",
-        "title: Carpentry\nsummary: |\n  Two lines,\n  # mcvalidate: ignore-file[BCF001] quoted\n",
-        "title: Carpentry\nsummary: >\n  # mcvalidate: ignore-file[BCF001] folded\n  text\n",
+        'title: "Carpentry # mcvalidate: ignore-file[BCF013] not a comment"\n',
+        "title: 'Carpentry # mcvalidate: ignore-file[BCF013] not a comment'\n",
+        "title: Carpentry\nsummary: |\n  Two lines,\n  # mcvalidate: ignore-file[BCF013] quoted\n",
+        "title: Carpentry\nsummary: >\n  # mcvalidate: ignore-file[BCF013] folded\n  text\n",
         '{title: "x # mcvalidate: ignore-file[bc-framework] no"}\n',
     ):
-        assert _active_rules(text, tmp_path) == ["BCF001"], text
+        assert _active_rules(text, tmp_path) == ["BCF013"], text
 
 
 def test_a_real_comment_after_a_quoted_value_still_counts(tmp_path: Path) -> None:
-    text = 'title: "Carpentry # not a comment"  # mcvalidate: ignore-file[BCF001] a program part\n'
+    text = 'title: "Carpentry # not a comment"  # mcvalidate: ignore-file[BCF013] a program part\n'
     assert _active_rules(text, tmp_path) == []
     text = (
-        "title: Carpentry\nsummary: |\n  text\n# mcvalidate: ignore-file[BCF001] after the block\n"
+        "title: Carpentry\nsummary: |\n  text\n# mcvalidate: ignore-file[BCF013] after the block\n"
     )
     assert _active_rules(text, tmp_path) == []

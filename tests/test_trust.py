@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from mcvalidate.cli import cli
 
 TYPO = "title: x\nstatus: publish\n"
-# Selecting only MC012 shows that a configuration was read: without it, BCF001 is reported too.
+# Selecting only MC012 shows that a configuration was read: without it, BCF013 is reported too.
 SELECT_ONLY_MC012 = "select: [MC012]\n"
 
 
@@ -51,7 +51,7 @@ def test_discovery_stops_at_the_repository_root(
     (repo / ".git").mkdir(parents=True)
     write(repo / "courses" / "a.yaml", TYPO)
     monkeypatch.chdir(repo / "courses")
-    assert "BCF001" in rules(run("check", "--format", "json", "a.yaml"))
+    assert "BCF013" in rules(run("check", "--format", "json", "a.yaml"))
     # Inside the repository, its own configuration is found from any subdirectory.
     write(repo / ".mcvalidate.yaml", SELECT_ONLY_MC012)
     assert rules(run("check", "--format", "json", "a.yaml")) == {"MC012"}
@@ -62,7 +62,7 @@ def test_discovery_stops_at_the_users_home(home: Path, monkeypatch: pytest.Monke
     write(home.parent / ".mcvalidate.yaml", SELECT_ONLY_MC012)  # above home, in the shared folder
     write(home / "courses" / "a.yaml", TYPO)
     monkeypatch.chdir(home / "courses")
-    assert "BCF001" in rules(run("check", "--format", "json", "a.yaml"))
+    assert "BCF013" in rules(run("check", "--format", "json", "a.yaml"))
 
 
 def test_a_configuration_anyone_may_write_is_refused(

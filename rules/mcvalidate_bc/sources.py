@@ -1,16 +1,24 @@
-"""The documents the B.C. packs cite, in one place so every rule names them the same way."""
+"""The documents the B.C. packs cite, in one place so every rule names them the same way.
+
+Each source the rules rest on has an id (``F2``, ``F3``...) listed, with the words quoted and
+where they were read, in ``docs/sources-bc.md``; a rule's :class:`Source` carries the id, so
+that its page (``mcvalidate explain``) and every finding say which text it stands on. The
+Framework's own PDF (2021) and its 2024 update could not be read: its words are known from
+the documents that quote them, and the pack says the 2024 update is not reviewed.
+"""
 
 from __future__ import annotations
 
 from mcvalidate.rules import Evidence, Source
 
-FRAMEWORK = "B.C. Micro-Credential Framework (2021, updated 2024)"
+FRAMEWORK = "B.C. Micro-Credential Framework (2021; 2024 update not reviewed)"
 FRAMEWORK_URL = (
     "https://www2.gov.bc.ca/gov/content/education-training/post-secondary-education/"
     "micro-credentials"
 )
 TOOLKIT = "Micro-credential Toolkit for B.C. (BCcampus, 2023)"
 TOOLKIT_URL = "https://opentextbc.ca/bcmicrocredential/"
+UBC_CTLT = "https://ctlt.ubc.ca/2022/06/30/edubytes-micro-credentials-an-update/"
 
 # The Toolkit's chapters the rules cite, by their titles in the Toolkit.
 DESIGN = "Design Considerations: Practical Guide"
@@ -22,14 +30,37 @@ RECOGNITION = "Recognition of Learning"
 PATHWAYS = "Educational Pathways"
 
 
-def framework(clause: str, evidence: Evidence, url: str = FRAMEWORK_URL) -> Source:
-    return Source(FRAMEWORK, clause, url, evidence)
-
-
 def toolkit_chapter_url(chapter: str) -> str:
     """The web address of the Toolkit chapter titled ``chapter``."""
     slug = chapter.lower().replace(":", "").replace(",", "").replace(" ", "-")
     return f"{TOOLKIT_URL}chapter/{slug}/"
+
+
+# Where each source of docs/sources-bc.md was read.
+SOURCES = {
+    # The Framework's definition, quoted word for word by UBC CTLT from the PDF.
+    "F2": UBC_CTLT,
+    # The Ministry's Applicant Guide (2022), re-using the definition.
+    "F2a": "https://scribd.com/document/624867443/Mc-Applicant-Guide",
+    # The quality assurance component, quoted word for word in the Toolkit.
+    "F3": toolkit_chapter_url(QUALITY_ASSURANCE),
+    # Assessment "a key characteristic", and pathways "strongly encourages": UBC's summary.
+    "F4": UBC_CTLT,
+    "F5": UBC_CTLT,
+    # Credit status made clear before enrolment: a newspaper's summary.
+    "F6": "https://www.straight.com/education/"
+    "bc-colleges-institutes-and-universities-embrace-microcredentials-to-create-a-more-skilled",
+    # The Ministry's page: the 2024 update, the Framework's purpose and title.
+    "F7": FRAMEWORK_URL,
+    "F8": FRAMEWORK_URL,
+    # The First Nations Micro-Credential Initiative, a different definition.
+    "F12": "https://www.fnesc.ca/pspp/first-nations-micro-credential-initiative/",
+}
+
+
+def framework(clause: str, evidence: Evidence, ref: str) -> Source:
+    """A clause of the Framework, as read in the source ``ref`` of docs/sources-bc.md."""
+    return Source(FRAMEWORK, clause, SOURCES[ref], evidence, ref)
 
 
 def toolkit(chapter: str, clause: str, evidence: Evidence) -> Source:

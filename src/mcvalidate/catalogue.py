@@ -46,6 +46,7 @@ def rule_record(pack: Pack, rule: Rule, registry: Registry | None = None) -> dic
             "clause": rule.source.clause,
             "url": rule.source.url,
             "evidence": rule.source.evidence,
+            "ref": rule.source.ref,
         },
         "options": {
             key: list(o.default) if isinstance(o.default, tuple) else o.default
@@ -109,6 +110,8 @@ def explain_lines(pack: Pack, rule: Rule) -> Iterator[str]:
     yield f"Clause:   {rule.source.clause}"
     yield f"Link:     {rule.source.url}"
     yield f"Evidence: {rule.source.evidence} ({EVIDENCE[rule.source.evidence]})"
+    if rule.source.ref:
+        yield f"Source id: {rule.source.ref}"
     for key, option in rule.options.items():
         default = list(option.default) if isinstance(option.default, tuple) else option.default
         yield f"Option:   {key} = {default!r} {option.describe()}"

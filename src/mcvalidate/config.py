@@ -62,7 +62,7 @@ class Configuration:
 
     def where(self, *keys: str) -> str:
         """``file:line: `` for messages about the value at ``keys`` (``"rule_options",
-        "BCT011", "max_hours"``), or its nearest parent written in the file ("" without a
+        "CON002", "max_hours"``), or its nearest parent written in the file ("" without a
         file)."""
         if self.path is None:
             return ""

@@ -71,7 +71,7 @@ class FileConfig(BaseModel):
     fail_on: Level = Field("error", description="The lowest severity that fails the run.")
     rule_options: dict[str, dict[str, Any]] = Field(
         default_factory=dict,
-        description="Rule (id or name) to its options, e.g. {BCT011: {max_hours_per_week: 50}}.",
+        description="Rule (id or name) to its options, e.g. {CON002: {max_hours_per_week: 50}}.",
     )
     require_suppression_reason: bool = Field(
         False, description="An inline ignore without a reason is itself a finding."

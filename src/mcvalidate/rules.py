@@ -53,7 +53,7 @@ EVIDENCE: dict[str, str] = {
     "secondary": "a secondary source quoting or summarising it",
     "inferred": "mcvalidate's reading: good practice, not the source's requirement",
 }
-_CITATION_NOTE = {"verbatim": "", "secondary": " [secondary source]", "inferred": " [inferred]"}
+_CITATION_MARK = {"verbatim": "verbatim", "secondary": "secondary source", "inferred": "inferred"}
 # The prefix of the module names local rule_paths files are imported under.
 LOCAL_MODULE = "mcvalidate_local_"
 ID_PATTERN = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
@@ -70,16 +70,26 @@ def _text(owner: str, key: str, value: object) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The document and clause a rule comes from, a link to it, and how strong the evidence is."""
+    """The document and clause a rule comes from, a link to it, and how strong the evidence is.
+
+    ``ref`` is the id of the source in the pack's own list of sources (the built-in B.C. packs
+    list theirs in ``docs/sources-bc.md``: ``F2`` is the Framework's definition, as quoted by
+    UBC), so that a reader can find the words the rule rests on; it may be empty.
+    """
 
     document: str
     clause: str
     url: str
     evidence: Evidence
+    ref: str = ""
 
     def __post_init__(self) -> None:
         for key in ("document", "clause", "url"):
             _text("a rule's Source", key, getattr(self, key))
+        if not isinstance(self.ref, str) or self.ref != self.ref.strip():
+            raise ValueError(
+                f"a rule's Source: 'ref' must be text without spaces around it, not {self.ref!r}"
+            )
         if not _URL.match(self.url):
             raise ValueError(
                 f"a rule's Source: 'url' must be a web address or a relative path, not {self.url!r}"
@@ -92,8 +102,10 @@ class Source:
 
     @property
     def citation(self) -> str:
-        """Document and clause, saying so when the rule is not the source's own words."""
-        return f"{self.document}: {self.clause}{_CITATION_NOTE[self.evidence]}"
+        """Document and clause, with the evidence mark (and the source's id, when it has
+        one): every finding says how strong the ground it stands on is."""
+        mark = _CITATION_MARK[self.evidence] + (f"; source {self.ref}" if self.ref else "")
+        return f"{self.document}: {self.clause} [{mark}]"
 
 
 _KINDS: dict[str, tuple[type, ...]] = {

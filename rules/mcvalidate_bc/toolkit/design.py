@@ -10,13 +10,12 @@ competency-based design, and each rule says so.
 from __future__ import annotations
 
 from mcvalidate.model import Course
-from mcvalidate.rules import Option, RuleContext, rule
-from mcvalidate.text import capitalized, filled, listing, number
+from mcvalidate.rules import RuleContext, rule
+from mcvalidate.text import capitalized, filled, listing
 from mcvalidate_bc.naming import assessment_name, outcome_name
-from mcvalidate_bc.sources import DESIGN, toolkit
+from mcvalidate_bc.sources import DESIGN, framework, toolkit
 
 DESIGN_STEP = "ADDIE Design step: learning outcomes and assessments"
-WEIGHT_TOLERANCE = 0.01
 
 
 @rule(
@@ -185,7 +184,7 @@ def assessment_outcomes(course: Course, ctx: RuleContext) -> None:
     id="BCT005",
     name="competency-covered",
     severity="warning",
-    source=toolkit(DESIGN, "Competency-based design: outcomes serve the competencies", "inferred"),
+    source=framework("Definition of a micro-credential: 'competency-based'", "inferred", "F2"),
 )
 def competency_covered(course: Course, ctx: RuleContext) -> None:
     """Every competency is served by at least one learning outcome.
@@ -234,7 +233,7 @@ def competency_covered(course: Course, ctx: RuleContext) -> None:
     id="BCT006",
     name="outcome-competency",
     severity="info",
-    source=toolkit(DESIGN, "Competency-based design: outcomes serve the competencies", "inferred"),
+    source=framework("Definition of a micro-credential: 'competency-based'", "inferred", "F2"),
 )
 def outcome_competency(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome names the competencies it serves, when competencies are listed.
@@ -279,101 +278,6 @@ def outcome_competency(course: Course, ctx: RuleContext) -> None:
             f"{name} does not name the competencies it serves.",
             fix=f"To link it to its competencies, {how}.",
         )
-
-
-@rule(
-    id="BCT010",
-    name="assessment-weights",
-    severity="warning",
-    source=toolkit(DESIGN, "ADDIE Design step: assessments", "inferred"),
-)
-def assessment_weights(course: Course, ctx: RuleContext) -> None:
-    """When every assessment has a weight, the weights add up to 100.
-
-    Weights are percentages of the final result. When all of them are given, they must add up
-    to 100 (to within 0.01, for thirds written as 33.33); a formative assessment that does not
-    count is given ``weight: 0``. Nothing is checked when any assessment has no weight (a
-    complete / not yet complete rubric needs none). This is mcvalidate's reading, not the
-    Toolkit's words.
-
-    Fails::
-
-        title: Cloud bookkeeping
-        assessments:
-          - {id: A1, title: Exercises, summative: true, weight: 30}
-          - {id: A2, title: Case study, summative: true, weight: 60}
-
-    Passes::
-
-        title: Cloud bookkeeping
-        assessments:
-          - {id: A1, title: Exercises, summative: true, weight: 40}
-          - {id: A2, title: Case study, summative: true, weight: 60}
-    """
-    assessments = course.assessments or []
-    weights = [a.weight for a in assessments]
-    if not weights or any(w is None for w in weights):
-        return
-    total = sum(w for w in weights if w is not None)
-    if abs(total - 100) <= WEIGHT_TOLERANCE + 1e-9:
-        return
-    ctx.report(
-        "/assessments",
-        f"The assessment weights add up to {number(total)}, not 100.",
-        fix="Change the weights so that they add up to 100 (give formative assessments "
-        "'weight: 0').",
-    )
-
-
-@rule(
-    id="BCT011",
-    name="weekly-workload",
-    severity="warning",
-    source=toolkit(DESIGN, "ADDIE Design step: structure and format", "inferred"),
-    options={
-        "max_hours_per_week": Option(
-            60,
-            kind="number",
-            minimum=1,
-            maximum=168,
-            help="the most hours a week a learner can put in",
-        )
-    },
-)
-def weekly_workload(course: Course, ctx: RuleContext) -> None:
-    """The learning hours per week are plausible: no more than 60 hours a week.
-
-    ``workload.hours`` counts all the learner's effort and ``workload.weeks`` the calendar
-    length of one offering; dividing one by the other gives the hours a learner must put in
-    each week. More than the option ``max_hours_per_week`` (60 by default: a full-time job and
-    a half) is almost always a typo in one of the two numbers. The limit is mcvalidate's, not
-    the Toolkit's.
-
-    Fails::
-
-        title: Cultural tourism guiding
-        workload: {hours: 80, weeks: 1}
-
-    Passes::
-
-        title: Cultural tourism guiding
-        workload: {hours: 80, weeks: 8}
-    """
-    workload = course.workload
-    if workload is None or workload.hours is None or workload.weeks is None:
-        return
-    limit = float(ctx.options["max_hours_per_week"])
-    per_week = workload.hours / workload.weeks
-    if per_week <= limit:
-        return
-    weeks = f"{number(workload.weeks)} week" + ("" if workload.weeks == 1 else "s")
-    ctx.report(
-        "/workload/hours",
-        f"{number(workload.hours)} hours over {weeks} is {number(per_week, 1)} hours a "
-        f"week, more than the {number(limit)} hours a week a learner can plausibly put in.",
-        fix="Check 'hours' (all the learner's hours, assessment included) and 'weeks' (the "
-        "length of one offering); one of them is probably wrong.",
-    )
 
 
 @rule(

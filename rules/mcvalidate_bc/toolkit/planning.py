@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
-from mcvalidate.text import filled
+from mcvalidate.text import filled, listing
 from mcvalidate_bc.lifecycle import NOT_YET_APPROVED
 from mcvalidate_bc.sources import FINANCIAL, PARTNERS, toolkit
 
@@ -97,7 +97,8 @@ def business_case(course: Course, ctx: RuleContext) -> None:
     analysis, an implementation plan and a risk assessment: under ``business_case`` they are
     ``problem``, ``objectives``, ``market_analysis``, ``cost_analysis``,
     ``implementation_plan`` and ``risks``. The rule applies only while ``status`` is draft or
-    proposed, when the investment is being decided.
+    proposed, when the investment is being decided. The Toolkit calls these "typical
+    elements", so what is lacking is one finding, listing them all.
 
     Fails::
 
@@ -130,16 +131,24 @@ def business_case(course: Course, ctx: RuleContext) -> None:
             "implementation_plan and risks.",
         )
         return
-    for key, label in BUSINESS_CASE.items():
-        if filled(getattr(case, key)):
-            continue
-        pointer = f"/business_case/{key}"
-        state = "is empty" if ctx.present(pointer) else "is missing"
-        ctx.report(
-            pointer,
-            f"The business case's {label} {state}.",
-            fix=f"Write the {label} under 'business_case:' as '{key}:'.",
-        )
+    lacking = [key for key in BUSINESS_CASE if not filled(getattr(case, key))]
+    if not lacking:
+        return
+    # One finding for the whole case: the Toolkit lists typical elements, not six demands.
+    pointer = f"/business_case/{lacking[0]}" if len(lacking) == 1 else "/business_case"
+    missing = [BUSINESS_CASE[k] for k in lacking if not ctx.present(f"/business_case/{k}")]
+    empty = [BUSINESS_CASE[k] for k in lacking if ctx.present(f"/business_case/{k}")]
+    parts = [f"has no {listing(missing, 'or')}"] if missing else []
+    parts += [f"leaves its {listing(empty)} empty"] if empty else []
+    ctx.report(
+        pointer,
+        f"The business case {', and '.join(parts)}.",
+        fix=f"Write the {BUSINESS_CASE[lacking[0]]} under 'business_case:' as '{lacking[0]}:'."
+        if len(lacking) == 1
+        else "Write them under 'business_case:' as "
+        + listing([f"'{k}:' ({BUSINESS_CASE[k]})" for k in lacking])
+        + ".",
+    )
 
 
 @rule(

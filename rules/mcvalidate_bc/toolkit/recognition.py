@@ -16,7 +16,6 @@ from mcvalidate_bc.sources import PATHWAYS, RECOGNITION, toolkit
 BADGE_FIELDS = {
     "name": "the title shown on the badge",
     "description": "what the holder can do",
-    "image": "the web address of the badge picture",
 }
 
 
@@ -27,14 +26,15 @@ BADGE_FIELDS = {
     source=toolkit(RECOGNITION, "Open digital badges describe what a holder can do", "inferred"),
 )
 def badge_described(course: Course, ctx: RuleContext) -> None:
-    """A micro-credential recorded as a digital badge describes the badge: name, description,
-    image and criteria.
+    """A micro-credential recorded as a digital badge describes the badge: name, description
+    and criteria.
 
     The Toolkit's Recognition of Learning chapter says employers want a concrete description of
     what a holder can do, and that many micro-credentials are recorded as open digital badges
     for that reason. The Toolkit's own list of badge metadata could not be read; the fields
-    asked for here are those an Open Badges BadgeClass requires: ``name``, ``description``,
-    ``image``, and ``criteria`` (text) or ``criteria_url``. The field list is therefore
+    asked for here are those an Open Badges 3.0 achievement requires: ``name``,
+    ``description``, and ``criteria`` (text) or ``criteria_url``. An ``image``, required by
+    Open Badges 2.0, is optional in 3.0 and not asked for. The field list is therefore
     mcvalidate's choice. The rule applies when ``recognition.formats`` includes
     ``digital_badge``.
 
@@ -63,8 +63,8 @@ def badge_described(course: Course, ctx: RuleContext) -> None:
         ctx.report(
             "/recognition/badge",
             "The micro-credential is recorded as a digital badge, but the badge is not described.",
-            fix="Add 'badge:' under 'recognition:' with name, description, image and criteria "
-            "(or criteria_url).",
+            fix="Add 'badge:' under 'recognition:' with name, description and criteria (or "
+            "criteria_url).",
         )
         return
     for key, label in BADGE_FIELDS.items():
