@@ -98,7 +98,8 @@ def test_fail_on_threshold(tmp_path: Path) -> None:
     # Only a warning is left when the pathways are removed from a complete course.
     start = text.index("pathways:")
     end = text.index("quality_assurance:")
-    text = text[:start] + "pathways: {prior_learning_recognition: true}\n" + text[end:]
+    pathways = "pathways: {prior_learning_recognition: true, complements: New.}\n"
+    text = text[:start] + pathways + text[end:]
     path = write(tmp_path, "w.yaml", text)
     default = run("check", "--format", "json", str(path))
     severities = {f["severity"] for f in json.loads(default.output)["findings"]}

@@ -15,8 +15,8 @@ def test_the_packs_list_their_rules_by_id() -> None:
     for pack in (FRAMEWORK_PACK, TOOLKIT_PACK, CONSISTENCY_PACK):
         ids = [r.id for r in pack.rules]
         assert ids == sorted(ids)
-    assert len(FRAMEWORK_PACK.rules) == 18
-    assert len(TOOLKIT_PACK.rules) == 18
+    assert len(FRAMEWORK_PACK.rules) == 21
+    assert len(TOOLKIT_PACK.rules) == 19
     assert [r.id for r in CONSISTENCY_PACK.rules] == ["CON001", "CON002", "CON003", "CON004"]
 
 

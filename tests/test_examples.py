@@ -13,14 +13,28 @@ from mcvalidate.testing import check_text
 
 ROOT = Path(__file__).resolve().parents[1]
 COMPLETE = sorted((ROOT / "examples").glob("*.yaml"))
+# Written from real public B.C. offerings (their pages are named in each file's header): what
+# the page does not say is filled in plausibly, and an info may remain, as it would for a
+# real course.
+REAL = sorted((ROOT / "examples" / "real").glob("*.yaml"))
 MISTAKES = sorted((ROOT / "examples" / "mistakes").glob("*.yaml"))
 RULE_ID = re.compile(r"\b(?:MC|BCF|BCT|CON)\d{3}\b")
 
 
-@pytest.mark.parametrize("path", COMPLETE, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", COMPLETE + REAL, ids=lambda p: p.name)
 def test_a_complete_example_has_no_error_and_no_warning(path: Path) -> None:
     result = check_text(path.read_text(encoding="utf-8"), name=path.name)
     assert [f for f in result.findings if f.severity >= Severity.WARNING] == []
+
+
+def test_there_are_real_offerings_of_each_kind_with_their_pages() -> None:
+    kinds = {"trades": "heat-pump", "health": "dementia", "indigenous": "reconciliation"}
+    names = " ".join(p.name for p in REAL)
+    assert all(word in names for word in kinds.values()), names
+    for path in REAL:
+        header = path.read_text(encoding="utf-8").split("\nformat:")[0]
+        pages = re.findall(r"^#.*?(https://\S+)", header, re.M)
+        assert [p for p in pages if "example.org" not in p], f"{path.name} names no public page"
 
 
 @pytest.mark.parametrize("path", MISTAKES, ids=lambda p: p.name)

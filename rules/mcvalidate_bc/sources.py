@@ -19,6 +19,13 @@ FRAMEWORK_URL = (
 TOOLKIT = "Micro-credential Toolkit for B.C. (BCcampus, 2023)"
 TOOLKIT_URL = "https://opentextbc.ca/bcmicrocredential/"
 UBC_CTLT = "https://ctlt.ubc.ca/2022/06/30/edubytes-micro-credentials-an-update/"
+APPLICANT_GUIDE = "https://scribd.com/document/624867443/Mc-Applicant-Guide"
+# Documents of the Ministry and of BCcampus that are not the Framework, cited as themselves.
+MINISTRY_GUIDE = (
+    "B.C. Ministry of Advanced Education and Skills Training: Micro-credential Initiative "
+    "Applicant Guide (October 2022)"
+)
+BCCAMPUS_RESEARCH = "BCcampus: micro-credential research areas of the Framework"
 
 # The Toolkit's chapters the rules cite, by their titles in the Toolkit.
 DESIGN = "Design Considerations: Practical Guide"
@@ -41,7 +48,7 @@ SOURCES = {
     # The Framework's definition, quoted word for word by UBC CTLT from the PDF.
     "F2": UBC_CTLT,
     # The Ministry's Applicant Guide (2022), re-using the definition.
-    "F2a": "https://scribd.com/document/624867443/Mc-Applicant-Guide",
+    "F2a": APPLICANT_GUIDE,
     # The quality assurance component, quoted word for word in the Toolkit.
     "F3": toolkit_chapter_url(QUALITY_ASSURANCE),
     # Assessment "a key characteristic", and pathways "strongly encourages": UBC's summary.
@@ -53,6 +60,13 @@ SOURCES = {
     # The Ministry's page: the 2024 update, the Framework's purpose and title.
     "F7": FRAMEWORK_URL,
     "F8": FRAMEWORK_URL,
+    # "Key to micro-credential development is partnership and collaboration": the same page.
+    "F10": FRAMEWORK_URL,
+    # The Ministry's funding condition on partners' roles, in the Applicant Guide.
+    "F11": APPLICANT_GUIDE,
+    # BCcampus's research areas: "Details to include in micro-credential records".
+    "F13": "https://bccampus.ca/micro-credential-research/"
+    "options-for-transcription-recognition-and-micro-credentials/",
     # The First Nations Micro-Credential Initiative, a different definition.
     "F12": "https://www.fnesc.ca/pspp/first-nations-micro-credential-initiative/",
 }
@@ -61,6 +75,12 @@ SOURCES = {
 def framework(clause: str, evidence: Evidence, ref: str) -> Source:
     """A clause of the Framework, as read in the source ``ref`` of docs/sources-bc.md."""
     return Source(FRAMEWORK, clause, SOURCES[ref], evidence, ref)
+
+
+def document(title: str, clause: str, evidence: Evidence, ref: str) -> Source:
+    """A clause of a document that is not the Framework (the Ministry's Applicant Guide,
+    BCcampus's research pages), as read in the source ``ref`` of docs/sources-bc.md."""
+    return Source(title, clause, SOURCES[ref], evidence, ref)
 
 
 def toolkit(chapter: str, clause: str, evidence: Evidence) -> Source:

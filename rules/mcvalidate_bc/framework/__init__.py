@@ -7,7 +7,7 @@ the rule is mcvalidate's reading of a requirement; info for scope notes.
 
 from mcvalidate.rules import Pack
 from mcvalidate_bc.collect import rules_of
-from mcvalidate_bc.framework import definition, governance
+from mcvalidate_bc.framework import definition, governance, ministry
 from mcvalidate_bc.sources import FRAMEWORK, FRAMEWORK_URL
 
 PACK = Pack(
@@ -17,5 +17,5 @@ PACK = Pack(
     version="2021 (2024 update not reviewed)",
     url=FRAMEWORK_URL,
     prefix="BCF",
-    rules=rules_of(definition, governance),
+    rules=rules_of(definition, governance, ministry),
 )

@@ -14,6 +14,7 @@ from mcvalidate.text import filled, listing
 from mcvalidate_bc.lifecycle import NOT_YET_APPROVED
 from mcvalidate_bc.sources import FINANCIAL, PARTNERS, toolkit
 
+INDIGENOUS_PARTNERS = ("indigenous_community", "indigenous_organization")
 BUSINESS_CASE = {
     "problem": "problem or opportunity statement",
     "objectives": "objectives",
@@ -78,7 +79,8 @@ def external_partner(course: Course, ctx: RuleContext) -> None:
     else:
         message = "No partner has a 'type', so none can be recognised as an external partner."
         fix = "Give each partner a 'type:' (employer, industry_association, professional_body, "
-        fix += "indigenous_community, community_organization or government)."
+        fix += "indigenous_community, indigenous_organization, community_organization or "
+        fix += "government)."
     ctx.report("/partners", message, fix=fix)
 
 
@@ -200,11 +202,12 @@ def need_evidence(course: Course, ctx: RuleContext) -> None:
 def indigenous_partner(course: Course, ctx: RuleContext) -> None:
     """A micro-credential that answers an Indigenous community need has an Indigenous partner.
 
-    The Toolkit's partners chapter counts Indigenous groups among the external partners, and
-    the Framework's definition names Indigenous community needs. mcvalidate reads the two
-    together: when a need is of type ``indigenous_community``, a partner of type
-    ``indigenous_community`` is listed, with its ``roles``, so that the community is engaged
-    and not only served. This is mcvalidate's reading, hence info.
+    The Toolkit's partners chapter counts Indigenous groups among the external partners, and the
+    Framework's definition names Indigenous community needs. mcvalidate reads the two together:
+    when a need is of type ``indigenous_community``, a partner of type ``indigenous_community``
+    or ``indigenous_organization`` (an Indigenous-led organization) is listed, with its
+    ``roles``, so that the community is engaged and not only served. This is mcvalidate's
+    reading, hence info.
 
     Fails::
 
@@ -226,7 +229,7 @@ def indigenous_partner(course: Course, ctx: RuleContext) -> None:
     """
     if not any(n.type == "indigenous_community" for n in course.needs or ()):
         return
-    partners = [p for p in course.partners or () if p.type == "indigenous_community"]
+    partners = [p for p in course.partners or () if p.type in INDIGENOUS_PARTNERS]
     if any(p.roles for p in partners):
         return
     if ctx.any_refused("partners", course.partners, "type", "roles"):
@@ -236,10 +239,11 @@ def indigenous_partner(course: Course, ctx: RuleContext) -> None:
         message += "Indigenous community partner has no role."
     else:
         message = "The micro-credential answers an Indigenous community need, but no partner "
-        message += "of type indigenous_community is listed."
+        message += "of type indigenous_community or indigenous_organization is listed."
     ctx.report(
         "/partners",
         message,
-        fix="List the community (or its organization) under 'partners:' with "
-        "'type: indigenous_community' and its 'roles', e.g. [identify_need, co_design].",
+        fix="List the community under 'partners:' with 'type: indigenous_community' (or an "
+        "Indigenous-led organization with 'type: indigenous_organization') and its 'roles', "
+        "e.g. [identify_need, co_design].",
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
+from mcvalidate.text import filled
 from mcvalidate_bc.lifecycle import NOT_YET_APPROVED, PUBLISHED
 from mcvalidate_bc.sources import GOVERNANCE, framework, toolkit
 
@@ -98,4 +99,47 @@ def approval_route(course: Course, ctx: RuleContext) -> None:
             "approve it.",
             fix="Add 'approved_by:' (the approving body) or 'process:' (the policy) under "
             "'quality_assurance:'.",
+        )
+
+
+@rule(
+    id="BCT023",
+    name="retirement-planned",
+    severity="info",
+    source=toolkit(
+        GOVERNANCE,
+        "how micro-credentials are 'proposed, approved, administered, and retired'",
+        "verbatim",
+    ),
+)
+def retirement_planned(course: Course, ctx: RuleContext) -> None:
+    """An approved or active micro-credential says when and how it would be retired.
+
+    The Toolkit's governance chapter has institutional policy cover how
+    micro-credentials are "proposed, approved, administered, and retired". A short-duration
+    offering answering a current need is the kind most likely to be retired; saying in
+    ``quality_assurance.retirement`` on what grounds, and who decides, keeps learners and
+    partners informed. Good practice, hence info.
+
+    Fails::
+
+        title: Mass timber construction
+        status: active
+
+    Passes::
+
+        title: Mass timber construction
+        status: active
+        quality_assurance:
+          retirement: Retired by Education Council when two intakes in a row do not run.
+    """
+    if course.status not in PUBLISHED or ctx.refused("/quality_assurance/retirement"):
+        return
+    qa = course.quality_assurance
+    if qa is None or not filled(qa.retirement):
+        ctx.report(
+            "/quality_assurance/retirement",
+            f"This {course.status} micro-credential does not say when or how it would be retired.",
+            fix="Add 'retirement:' under 'quality_assurance:' with the grounds for retiring it "
+            "and the body that decides.",
         )

@@ -143,6 +143,7 @@ class Partner(Strict):
             "industry_association",
             "professional_body",
             "indigenous_community",
+            "indigenous_organization",
             "community_organization",
             "government",
             "post_secondary",
@@ -244,6 +245,9 @@ class Pathways(Strict):
     transfer: list[Transfer] | None = None
     prior_learning_recognition: bool | None = None
     none_reason: str | None = Field(None, description="Why there is no pathway, if none.")
+    complements: str | None = Field(
+        None, description="How it complements the institution's current programs and pathways."
+    )
 
 
 class QualityAssurance(Strict):
@@ -254,6 +258,9 @@ class QualityAssurance(Strict):
     review_cycle_months: PositiveInt | None = None
     last_reviewed: Date | None = None
     next_review: Date | None = None
+    retirement: str | None = Field(
+        None, description="When and how the offering is retired: the criteria, who decides."
+    )
 
 
 class Classification(Strict):
