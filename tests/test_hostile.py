@@ -43,6 +43,9 @@ TIMEOUT = 20.0  # seconds, for every run
 MEMORY = 2 * 1024**3  # bytes of address space for the mcvalidate process
 GOOD = ROOT / "examples" / "mass-timber-construction.yaml"
 GOOD_TEXT = GOOD.read_text(encoding="utf-8")
+# The valid file checked beside each hostile one: a course of its own, with its own id (two
+# copies of one course would be one duplicate id, MC040).
+VALID_TEXT = GOOD_TEXT.replace("\nid: mass-timber-construction\n", "\nid: valid-neighbour\n")
 VALID, HOSTILE = "good.yaml", "hostile.yaml"
 LIMITS = Limits()  # the defaults, which --isolated runs with
 
@@ -544,7 +547,7 @@ def _position(finding: dict[str, Any]) -> tuple[Any, ...]:
 def test_hostile_file(build: Build, tmp_path: Path) -> None:
     run_dir = tmp_path / "courses"
     run_dir.mkdir()
-    shutil.copyfile(GOOD, run_dir / VALID)
+    (run_dir / VALID).write_text(VALID_TEXT, encoding="utf-8")
     expected = build(run_dir)
 
     result = mcvalidate(run_dir, ".")

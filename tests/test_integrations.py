@@ -397,7 +397,8 @@ def test_action_applies_only_the_frameworks_given(workspace: Path) -> None:
 
 def test_action_takes_one_path_per_line(workspace: Path) -> None:
     (workspace / "more courses").mkdir()
-    (workspace / "more courses" / "other.yml").write_text(GOOD, encoding="utf-8")
+    other = GOOD.replace("\nid: mass-timber-construction\n", "\nid: other\n")
+    (workspace / "more courses" / "other.yml").write_text(other, encoding="utf-8")
     run = _run_check_step(workspace, paths="course files/good.yaml\n  more courses  \n\n")
     assert run.code == 0, run
     assert "::" not in run.stdout, run

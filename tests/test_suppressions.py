@@ -13,7 +13,7 @@ COURSE = """\
 title: Mass timber
 status: publish  # mcvalidate: ignore[invalid-value] the registrar's own word, agreed in 2024
 # mcvalidate: ignore[MC012] legacy value kept until the catalogue migrates
-pacing: none
+tempo: none
 """
 
 
@@ -26,7 +26,7 @@ def test_inline_ignores_suppress_and_are_counted(tmp_path: Path) -> None:
     path.write_text(COURSE, encoding="utf-8")
     result = run(path, "--format", "json")
     data = json.loads(result.stdout)
-    assert [f["rule"] for f in data["findings"]] == ["MC010"]  # 'pacing' at the top level
+    assert [f["rule"] for f in data["findings"]] == ["MC010"]  # 'tempo' at the top level
     assert data["summary"]["suppressed"] == 1
     assert result.exit_code == 1
 

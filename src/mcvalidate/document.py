@@ -59,6 +59,9 @@ class Document:
     tainted: set[str] = field(default_factory=set)
     # Plain numbers YAML 1.1 reads in base 60 or in octal, by pointer (see loader.yaml11_number).
     yaml11_numbers: dict[str, Node] = field(default_factory=dict)
+    # Where a misspelt or misplaced key is read as the key it was meant to be: the pointer the
+    # rules see (``/competencies``) -> the pointer written (``/competences``). See ``read_as``.
+    readings: dict[str, str] = field(default_factory=dict)
     _lines: list[str] | None = None
     # The spans of quoted and block scalars, sorted (made on the first in_comment question).
     _texts: list[tuple[int, int, int, int]] | None = None
@@ -70,9 +73,32 @@ class Document:
             self._lines = LINE_BREAK.split(self.text)
         return self._lines
 
+    def read_as(self, written: str, meant: str) -> None:
+        """Read the value written at ``written`` as the value of ``meant``: the schema stage
+        found a key one letter off a missing field (``competences:``), or a field written
+        under the wrong parent (``badge:`` at the top level), and the rules check its value
+        where it was meant to be. Pointers the rules use (``meant`` and what lies inside it)
+        lead back to where the file wrote them, for positions and for findings."""
+        self.readings[meant] = written
+
+    def written(self, pointer: str) -> str:
+        """The pointer at which the file wrote what the rules see at ``pointer``: itself,
+        unless a key on its path was read as another (``read_as``)."""
+        if not self.readings or pointer in self.nodes:
+            return pointer
+        meant, out = "", ""
+        for token in pointer.split("/")[1:]:
+            meant += f"/{token}"
+            out = self.readings.get(meant, f"{out}/{token}")
+        return out
+
+    def has(self, pointer: str) -> bool:
+        """True when the file wrote a value at ``pointer`` (as the rules see the file)."""
+        return self.written(pointer) in self.nodes
+
     def location(self, pointer: str) -> Location | None:
         """Where the value at ``pointer`` is, if the file wrote one."""
-        entry = self.nodes.get(pointer)
+        entry = self.nodes.get(self.written(pointer))
         if entry is None:
             return None
         key, value = entry

@@ -24,16 +24,18 @@ from typing import TYPE_CHECKING
 from yaml.nodes import ScalarNode
 
 from mcvalidate import suppress
-from mcvalidate.discover import NotRegular, open_regular, relative_to
+from mcvalidate.discover import NotRegular, open_regular, read_regular, relative_to
 from mcvalidate.document import Document
 from mcvalidate.errors import describe
+from mcvalidate.exposure import exposure
 from mcvalidate.findings import FileResult, Finding, Problem, Suppression
-from mcvalidate.format_rules import INTERNAL_ERROR, UNREADABLE
+from mcvalidate.format_rules import ACROSS_FILES, INTERNAL_ERROR, UNREADABLE
 from mcvalidate.globs import glob_match
 from mcvalidate.limits import too_large
-from mcvalidate.loader import load, yaml11_number
+from mcvalidate.loader import load, text_of, yaml11_number
 from mcvalidate.packs import Selection
 from mcvalidate.pointer import within
+from mcvalidate.references import read_references
 from mcvalidate.rules import Rule, RuleContext, frozen_options
 from mcvalidate.schema import validate
 from mcvalidate.settings import Settings
@@ -41,7 +43,10 @@ from mcvalidate.settings import Settings
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from mcvalidate.across import Catalogue
     from mcvalidate.model import Course
+
+_ACROSS = frozenset(rule.id for rule in ACROSS_FILES)
 
 
 class Checker:
@@ -102,6 +107,7 @@ class Checker:
         doc = load(display, raw, self.limits)
         problems = list(doc.problems)
         ran = False
+        exposed = None
         if doc.data is not None:
             course, fields, refused = self._validate(doc, problems)
             if course is not None:
@@ -111,7 +117,8 @@ class Checker:
                     for p in self._run_rules(course, fields, doc, refused)
                     if not within(p.pointer, refused)
                 )
-        return self._result(doc, problems, ran)
+                exposed = exposure(course, doc)
+        return replace(self._result(doc, problems, ran), exposed=exposed)
 
     def _validate(
         self, doc: Document, problems: list[Problem]
@@ -135,7 +142,11 @@ class Checker:
             if not within(pointer, tainted) and isinstance(node, ScalarNode):
                 problems.append(yaml11_number(doc, pointer, node))
                 tainted.add(pointer)
-        return validated.course, fields, frozenset(tainted)
+        course = validated.course
+        if course is not None:
+            course, read = read_references(course, tainted)
+            problems.extend(read)
+        return course, fields, frozenset(tainted)
 
     def _run_rules(
         self,
@@ -207,6 +218,17 @@ class Checker:
             fix="Check that you may list the directory (and that its path is not too long).",
         )
         return self.result_of(display, [problem])
+
+    def across(self, catalogue: Catalogue) -> Iterator[FileResult]:
+        """The findings of the checks across the run's files, one result per file concerned.
+        The file is read again (only such a file, and only its text) so that its ignore
+        comments apply to these findings as to the others."""
+        for path, problems in catalogue.problems():
+            try:
+                text = text_of(read_regular(Path(path)), self.limits)
+            except OSError:
+                text = ""  # gone since it was checked: the findings stand, unsuppressed
+            yield replace(self._result(Document(path, text), problems), across=True)
 
     def result_of(self, path: str, problems: list[Problem]) -> FileResult:
         """The findings of problems about a file that is not a course (a baseline's stale
@@ -285,7 +307,9 @@ class Checker:
         )
         fixed = [f for f in findings if not rules[f.rule].switchable]
         silenceable = [f for f in findings if rules[f.rule].switchable]
-        kept, inline, unused = suppress.apply(silenceable, ignores, self._enabled if ran else set())
+        # An ignore of a check across files is used, if at all, once every file is checked.
+        decided = self._enabled - _ACROSS if ran else set()
+        kept, inline, unused = suppress.apply(silenceable, ignores, decided)
         kept.extend(fixed)
         meta = [self._finding(doc, p) for p in (*ignores.problems, *unused)]
         return kept + [f for f in meta if f.rule in self._enabled], suppressed + inline
@@ -311,7 +335,7 @@ class Checker:
         return Finding(
             path=doc.path,
             span=span,
-            pointer=problem.pointer,
+            pointer=doc.written(problem.pointer),
             rule=rule.id,
             name=rule.name,
             severity=self.settings.severity.get(rule.id, rule.severity),

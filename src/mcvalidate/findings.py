@@ -37,6 +37,8 @@ class Severity(enum.Enum):
         return _RANK[self] < _RANK[other]
 
 
+# The name of the course format's own pack (its rules are the engine's: MC...).
+FORMAT = "format"
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
@@ -80,8 +82,12 @@ class Finding:
         return (self.path, self.rule, self.pointer)
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.span.line, self.span.column, self.rule, self.pointer)
+    def sort_key(self) -> tuple[str, bool, int, int, str, str]:
+        """Files in order; in a file, causes before their consequences: the course format's
+        findings (a misspelt key, a refused value, an unknown reference), which explain what
+        the framework rules then find missing, come first; each group in position order."""
+        cause = self.pack == FORMAT
+        return (self.path, not cause, self.span.line, self.span.column, self.rule, self.pointer)
 
     def to_dict(self) -> dict[str, object]:
         """The stable JSON shape of a finding (documented in the README)."""
@@ -155,3 +161,29 @@ class FileResult:
     source: dict[int, str]
     # Findings silenced by an inline comment or the configuration, each with its suppression.
     suppressed: tuple[Finding, ...] = ()
+    # What the file offers the checks across the run's files (its id, its pathways), or None.
+    exposed: Exposed | None = None
+    # True for the findings of the checks across files, about a file reported before.
+    across: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A pathway entry that may name another course of the catalogue by its id."""
+
+    target: str
+    pointer: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Exposed:
+    """The little a file's check keeps for the checks across files (a few hundred bytes, not
+    its findings): its id, whether the file wrote it (else it is the file stem), where, and
+    its pathway entries. Made in the process that checked the file, so that ``--jobs`` runs
+    gather the same facts."""
+
+    id: str
+    stated: bool
+    span: Span
+    links: tuple[Link, ...] = ()

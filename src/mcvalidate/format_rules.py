@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from mcvalidate.findings import Severity
+from mcvalidate.findings import FORMAT, Severity
 from mcvalidate.rules import Pack, Rule, RuleContext, Source, rule, split_doc
 
 if TYPE_CHECKING:
@@ -244,6 +244,12 @@ UNKNOWN_KEY = _engine_rule(
     ``learning_outcomes`` hides every outcome), so unknown keys are errors, with the closest
     known key as a suggestion. Keys that start with ``x-`` are the author's own and are never
     reported.
+
+    One mistake is one finding: when the key is one slip away from a field its mapping lacks
+    (a similarity of 0.8 or more, one candidate), or is a field of exactly one of the mapping's
+    child mappings that lacks it (``badge`` at the top level belongs under ``recognition``),
+    the message says so and the other rules read the value as that field, where it was meant
+    to be. Their findings point at the key as written.
 
     Fails::
 
@@ -518,7 +524,10 @@ def unknown_reference(course: Course, ctx: RuleContext) -> None:
     """A reference names an id that does not exist.
 
     Outcomes list the competencies they serve, and assessments list the outcomes they assess;
-    each id named there must exist in the corresponding list.
+    each id named there must exist in the corresponding list. A reference that differs from
+    exactly one id only in characters people confuse (O and 0; I, l and 1; case; a space,
+    dot, dash or underscore), such as ``L03`` for ``LO3``, is reported once, naming the id it
+    is read as, and the other rules see that id; one that differs in a digit never is.
 
     Fails::
 
@@ -597,8 +606,92 @@ def _prefix(key: str) -> str:
     return {"competencies": "C", "learning_outcomes": "LO", "assessments": "A"}[key]
 
 
+DUPLICATE_COURSE_ID = _engine_rule(
+    "MC040",
+    "duplicate-course-id",
+    "a course's id is a stable identifier, unique in a catalogue",
+    "fields",
+    """Two files of the catalogue checked together have the same course id.
+
+    The files checked in one run form a catalogue, and a course's ``id`` (the file stem when
+    the file gives none) identifies it there: in exports, badges and registries, and in
+    other courses' ``stacks_into``. Two courses with one id cannot be told apart. The
+    finding is reported at each file, naming the other(s). A check of one file alone cannot
+    see this: check the catalogue's files together (a directory, or ``--jobs``: the result is
+    the same).
+
+    Fails::
+
+        (checked together, courses/mass-timber.yaml and courses/mass-timber-2025.yaml both
+        say 'id: mass-timber')
+
+    Passes::
+
+        (checked together, courses/mass-timber.yaml says 'id: mass-timber' and
+        courses/mass-timber-2025.yaml 'id: mass-timber-2025')
+    """,
+)
+
+UNKNOWN_PATHWAY_TARGET = _engine_rule(
+    "MC041",
+    "unknown-pathway-target",
+    "stacks_into lists ids or names of larger credentials",
+    "fields",
+    """A pathway entry written as a course id names no course of the catalogue.
+
+    ``pathways.stacks_into`` and ``pathways.ladders_into[].credential`` hold the ids or the
+    names of larger credentials. An entry written as an id (lowercase words joined by
+    hyphens, such as ``mass-timber-advanced``) is looked up among the ids of the files
+    checked with it; a name (``Certificate in Mass Timber Construction``) is not. Reported
+    only when two or more course files are checked together, since one file alone is no
+    catalogue. A warning: the id may belong to a credential kept outside these files, and
+    then its name says more.
+
+    Fails::
+
+        (checked with the other files of the catalogue, none of which has this id)
+        pathways:
+          stacks_into: [mass-timber-advanced]
+
+    Passes::
+
+        (the id is a course checked with it, or the entry is a credential's name)
+        pathways:
+          stacks_into: [Certificate in Mass Timber Construction]
+    """,
+    Severity.WARNING,
+)
+
+PATHWAY_CYCLE = _engine_rule(
+    "MC042",
+    "pathway-cycle",
+    "stacks_into lists ids or names of larger credentials",
+    "fields",
+    """Pathways between the catalogue's courses lead back to where they start.
+
+    A course stacks (or ladders) into a larger credential; when the ids of the catalogue's
+    files make a circle (``a`` stacks into ``b``, ``b`` into ``a``, or a course into itself),
+    none of them is the larger one. The finding is reported at each entry of the circle, with
+    the circle spelt out.
+
+    Fails::
+
+        (checked together: a.yaml says 'id: a' and 'pathways: {stacks_into: [b]}', b.yaml
+        'id: b' and 'pathways: {stacks_into: [a]}')
+
+    Passes::
+
+        (checked together: a.yaml says 'id: a' and 'pathways: {stacks_into: [b]}', b.yaml
+        'id: b' and no pathway back to a)
+    """,
+    Severity.WARNING,
+)
+
+# The rules of the checks across the files of a run, decided only once every file is checked.
+ACROSS_FILES = (DUPLICATE_COURSE_ID, UNKNOWN_PATHWAY_TARGET, PATHWAY_CYCLE)
+
 FORMAT_PACK = Pack(
-    name="format",
+    name=FORMAT,
     title="Course format, version 1",
     framework=SPEC,
     version="1",
@@ -624,5 +717,6 @@ FORMAT_PACK = Pack(
         IGNORE_WITHOUT_REASON,
         UNUSED_IGNORE,
         STALE_BASELINE,
+        *ACROSS_FILES,
     ),
 )

@@ -63,6 +63,12 @@ def load(path: str, raw: bytes, limits: Limits | None = None) -> Document:
     return doc
 
 
+def text_of(raw: bytes, limits: Limits) -> str:
+    """The text of a file already checked, decoded as the check decoded it ("" when it could
+    not be): what a later look at its comments (an ignore of a check across files) reads."""
+    return _decode(raw, limits)[0]
+
+
 def _decode(raw: bytes, limits: Limits) -> tuple[str, Problem | None]:
     if len(raw) > limits.max_bytes:
         return "", too_large(len(raw), limits)

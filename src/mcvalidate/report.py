@@ -85,11 +85,12 @@ class Tally:
         self._counts = {"error": 0, "warning": 0, "info": 0, "suppressed": 0}
         self._reached = False
 
-    def add(self, result: FileResult, counted: bool = True) -> None:
+    def add(self, result: FileResult, counted: bool = True, again: bool = False) -> None:
         """Count ``result``'s findings; ``counted=False`` for a result that is not a checked
-        file (a baseline's stale entries)."""
+        file (a baseline's stale entries, the checks across files), ``again`` for a file
+        whose findings were counted before (it is one file with findings, not two)."""
         self.files += counted
-        self.with_findings += bool(result.findings)
+        self.with_findings += bool(result.findings) and not again
         for finding in result.findings:
             self._counts[finding.severity.value] += 1
             self._reached = self._reached or finding.severity >= self.fail_on

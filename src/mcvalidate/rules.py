@@ -279,7 +279,7 @@ class RuleContext:
 
     def present(self, pointer: str) -> bool:
         """True when the file itself wrote a value at ``pointer``."""
-        return pointer in self._doc.nodes
+        return self._doc.has(pointer)
 
     def refused(self, pointer: str) -> bool:
         """True when the file wrote a value at ``pointer`` (or around it) that the schema
@@ -313,7 +313,7 @@ class RuleContext:
         author's ``x-`` fields included. A copy: changing it changes nothing for other rules.
         ``default`` when the file wrote nothing there."""
         current = self._doc.data
-        for token in split(pointer):
+        for token in split(self._doc.written(pointer)):
             if isinstance(current, dict) and token in current:
                 current = current[token]
             elif isinstance(current, list) and token.isdecimal() and int(token) < len(current):

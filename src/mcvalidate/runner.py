@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from mcvalidate import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, baseline
+from mcvalidate.across import Catalogue
 from mcvalidate.config import Configuration, resolve
 from mcvalidate.discover import (
     Found,
@@ -110,6 +111,7 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
         view=View(options.color, options.quiet, options.show_suppressed),
     )
     crashed = False
+    catalogue = Catalogue()
     with (
         reports(pairs, run, stdout) as out,
         contextlib.closing(_results(options, checker, found, pairs, stdin)) as results,
@@ -121,7 +123,17 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
                 recorder.add(result)
             if filter_ is not None:
                 result = filter_.apply(result)
+            catalogue.add(result)
             tally.add(result)
+            out.add(result)
+        # The checks across files, once every file is known: their findings, about files
+        # already reported, come after them (and are not counted as more files).
+        for result in checker.across(catalogue):
+            if recorder is not None:
+                recorder.add(result)
+            if filter_ is not None:
+                result = filter_.apply(result)
+            tally.add(result, counted=False, again=result.path in catalogue.reported)
             out.add(result)
         if filter_ is not None:
             tally.baselined = filter_.left_out

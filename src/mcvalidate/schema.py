@@ -78,6 +78,17 @@ def validate(doc: Document, model: type[BaseModel] = Course, data: Any = None) -
         # only the paths to them): one copy per value would cost the square of their number.
         edits: dict[tuple[Any, ...], Any] = {}
         for pointer, group in _group_by_pointer(data, errors):
+            meant = _meant(model, group[0], data, edits)
+            if meant is not None:
+                # A key one letter off a missing field, or a field under the wrong parent: its
+                # value is moved where it was meant to be, and reported once, here.
+                tokens = _resolve(data, group[0]["loc"])
+                result.problems.append(_read_as(model, pointer, tokens, meant, doc.data))
+                edits[tuple(tokens)] = _DROP
+                edits[tuple(meant)] = _child(_child_path(data, tokens[:-1]), tokens[-1])
+                doc.read_as(doc.written(pointer), join(meant))
+                reported.add(pointer)
+                continue
             if group[0]["type"] == "missing" and pointer in doc.tainted:
                 reported.add(pointer)  # written, but refused while loading: already reported
             if pointer not in reported:
@@ -87,6 +98,75 @@ def validate(doc: Document, model: type[BaseModel] = Course, data: Any = None) -
             edits[tuple(tokens)] = value
         data = _edited(data, edits)
     return result
+
+
+# How close an unknown key must be to a missing field to be read as it: closer than the
+# "did you mean" of a message (0.6), so that an author's own key is not taken for a field.
+_READ_CUTOFF = 0.8
+
+
+def _meant(
+    model: type[BaseModel], error: Any, data: Any, edits: dict[tuple[Any, ...], Any]
+) -> list[Any] | None:
+    """Where the value of an unknown key was meant to be, when that is clear: the one field of
+    its mapping it is a misspelling of (``competences`` for the missing ``competencies``), or
+    the one child mapping that has a field of its name (``badge`` at the top level belongs
+    under ``recognition``) and does not have it yet. None when the key is no such mistake."""
+    if error["type"] != "extra_forbidden":
+        return None
+    tokens = _resolve(data, error["loc"])
+    if len(tokens) != len(error["loc"]):
+        return None
+    key, parent = str(tokens[-1]), tokens[:-1]
+    mapping = _child_path(data, parent)
+    if not isinstance(mapping, dict) or key.startswith("x-"):
+        return None
+    taken = {path for path in edits if path[: len(parent)] == tuple(parent)}
+    allowed = _fields_at(model, tuple(parent))
+    close = closest(key, sorted(allowed), cutoff=_READ_CUTOFF)
+    if len(close) == 1:
+        meant = [*parent, close[0]]
+        return None if close[0] in mapping or tuple(meant) in taken else meant
+    homes = [name for name, child in _mappings_at(model, tuple(parent)) if key in _keys(child)]
+    if len(homes) != 1:
+        return None
+    home = mapping.get(homes[0], {})
+    meant = [*parent, homes[0], key]
+    if not isinstance(home, dict) or key in home or tuple(meant) in taken:
+        return None
+    return meant
+
+
+def _read_as(
+    model: type[BaseModel], pointer: str, tokens: list[Any], meant: list[Any], data: Any
+) -> Problem:
+    """The unknown-key problem of a key read as another: it says what it is read as."""
+    key = str(tokens[-1])
+    parent = _label(pointer.rpartition("/")[0], data) or "the top level"
+    if len(meant) == len(tokens):
+        return Problem(
+            UNKNOWN_KEY,
+            f"Unknown field '{key}' in {parent}; it is read as '{meant[-1]}'.",
+            pointer,
+            fix=f"Did you mean '{meant[-1]}'? Rename the key (until then the other checks read "
+            f"it as '{meant[-1]}').",
+            at_key=True,
+        )
+    home = str(meant[-2])
+    return Problem(
+        UNKNOWN_KEY,
+        f"Unknown field '{key}' in {parent}: '{key}' belongs under '{home}:'.",
+        pointer,
+        fix=f"Indent '{key}:' under '{home}:' (until then the other checks read it there).",
+        at_key=True,
+    )
+
+
+def _child_path(data: Any, tokens: Iterable[Any]) -> Any:
+    current = data
+    for token in tokens:
+        current = _child(current, token)
+    return current
 
 
 def _group_by_pointer(data: Any, errors: Iterable[Any]) -> list[tuple[str, list[Any]]]:
@@ -162,6 +242,8 @@ def _edited(data: Any, edits: dict[tuple[Any, ...], Any]) -> Any:
                 copy.pop(head, None)
             else:
                 copy[head] = inner[()]
+        elif isinstance(copy, dict) and head not in copy:
+            copy[head] = _edited({}, inner)  # a field read under a parent the file lacks
         else:
             copy[head] = _edited(copy[head], inner)
     return copy
@@ -363,6 +445,30 @@ def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
             return set()
         model = found
     return set(_keys(model))
+
+
+def _mappings_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[tuple[str, Any]]:
+    """The fields of the mapping at ``loc`` whose value is itself one mapping (not a list of
+    them): where a key written one level too high may belong."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = _keys(model).get(str(part))
+        found = _model_in(info.annotation) if info else None
+        if found is None:
+            return []
+        model = found
+    return [
+        (name, child)
+        for name, info in _keys(model).items()
+        if not _is_list(info.annotation) and (child := _model_in(info.annotation)) is not None
+    ]
+
+
+def _is_list(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is list:
+        return True
+    return any(_is_list(arg) for arg in typing.get_args(annotation))
 
 
 def _keys(model: type[BaseModel]) -> dict[str, Any]:

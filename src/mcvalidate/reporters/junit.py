@@ -75,7 +75,9 @@ reporter = JunitReporter
 
 def _case(result: FileResult, fail_on: Severity) -> ET.Element:
     path = _xml(visible(result.path))
-    case = ET.Element("testcase", classname=path, name=path, file=path)
+    # The checks across files are a test case of their own for the file they concern.
+    name = f"{path} (across the files checked)" if result.across else path
+    case = ET.Element("testcase", classname=path, name=name, file=path)
     below: list[str] = []
     for finding in result.findings:
         if finding.severity >= fail_on:

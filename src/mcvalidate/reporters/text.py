@@ -75,9 +75,10 @@ def _coloured(color: str, stream: TextIO) -> bool:
 def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Line]:
     if not quiet:
         count = len(result.findings)
+        across = " across the files checked" if result.across else ""
         yield [
             (visible(result.path), "bold underline"),
-            (f"  ({count} finding{plural(count)})", ""),
+            (f"  ({count} finding{plural(count)}{across})", ""),
         ]
     for finding in shown:
         yield _headline(finding)

@@ -1,0 +1,179 @@
+"""The checks across the files of a run: duplicate course ids, pathway entries that name no
+course of the catalogue, pathways in a circle; with --jobs, baselines, ignores and totals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from mcvalidate.across import Catalogue
+from mcvalidate.cli import cli
+from mcvalidate.findings import Exposed, FileResult, Link, Span
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def run(root: Path, *args: str) -> Result:
+    return CliRunner().invoke(
+        cli, ["check", "--isolated", "--select", "MC", *args, str(root)], catch_exceptions=False
+    )
+
+
+def report(root: Path, *args: str) -> list[dict[str, Any]]:
+    findings: list[dict[str, Any]] = json.loads(run(root, "--format", "json", *args).stdout)[
+        "findings"
+    ]
+    return findings
+
+
+def where(findings: list[dict[str, Any]]) -> list[tuple[str, str, int, int, str]]:
+    return [
+        (Path(f["path"]).name, f["rule"], f["line"], f["column"], f["pointer"]) for f in findings
+    ]
+
+
+CIRCLE = {
+    "a.yaml": "title: A\nid: a\npathways: {stacks_into: [b, Certificate in Carpentry]}\n",
+    "b.yaml": "title: B\nid: b\npathways:\n  stacks_into: [c]\n",
+    "c.yaml": "title: C\nid: c\npathways:\n  ladders_into:\n    - {credential: a}\n",
+}
+
+
+def test_a_duplicate_id_is_reported_at_each_file_naming_the_other(tmp_path: Path) -> None:
+    write(tmp_path, {"one.yaml": "title: A\nid: mass-timber\n", "mass-timber.yaml": "title: B\n"})
+    found = report(tmp_path)
+    assert where(found) == [
+        ("mass-timber.yaml", "MC040", 1, 1, ""),
+        ("one.yaml", "MC040", 2, 5, "/id"),
+    ]
+    stem, stated = (f["message"] for f in found)
+    assert "its id is its file stem, 'mass-timber', which is also the id of" in stem
+    assert stem.endswith("one.yaml'.")
+    assert stated.startswith("The course id 'mass-timber' is also the id of")
+    assert stated.endswith("mass-timber.yaml'.")
+    assert found[1]["end_column"] == 16  # the id's value, marked
+
+
+def test_a_pathway_in_a_circle_is_reported_at_each_entry(tmp_path: Path) -> None:
+    write(tmp_path, CIRCLE)
+    found = report(tmp_path)
+    assert where(found) == [
+        ("a.yaml", "MC042", 3, 26, "/pathways/stacks_into/0"),
+        ("b.yaml", "MC042", 4, 17, "/pathways/stacks_into/0"),
+        ("c.yaml", "MC042", 5, 20, "/pathways/ladders_into/0/credential"),
+    ]
+    assert "(a → b → c → a)" in found[0]["message"]
+    assert "(c → a → b → c)" in found[2]["message"]
+
+
+def test_a_course_that_stacks_into_itself_is_a_circle(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": "title: A\nid: a\npathways: {stacks_into: [a]}\n"})
+    (only,) = report(tmp_path)
+    assert only["rule"] == "MC042" and "(a → a)" in only["message"]
+
+
+def test_an_id_that_names_no_course_is_reported_only_in_a_catalogue(tmp_path: Path) -> None:
+    lone = "title: A\nid: a\npathways: {stacks_into: [mass-timber-advanced]}\n"
+    write(tmp_path, {"a.yaml": lone})
+    assert report(tmp_path) == []  # one file is no catalogue
+    write(tmp_path, {"b.yaml": "title: B\nid: b\n"})
+    (only,) = report(tmp_path)
+    assert (only["rule"], only["pointer"]) == ("MC041", "/pathways/stacks_into/0")
+    assert "'mass-timber-advanced'" in only["message"]
+    assert only["severity"] == "warning"
+
+
+def test_names_of_credentials_are_not_looked_up(tmp_path: Path) -> None:
+    write(tmp_path, CIRCLE)
+    write(tmp_path, {"a.yaml": CIRCLE["a.yaml"].replace("[b, ", "[")})
+    assert report(tmp_path) == []  # the circle is broken; "Certificate in ..." is a name
+
+
+def test_a_parallel_run_reports_exactly_what_a_serial_run_does(tmp_path: Path) -> None:
+    files = dict(CIRCLE)
+    for n in range(40):
+        files[f"copy-{n}.yaml"] = f"title: Copy\nid: copy-{n % 13}\nstatus: bogus\n"
+    write(tmp_path, files)
+    serial = run(tmp_path, "--format", "json", "--jobs", "1").stdout
+    parallel = run(tmp_path, "--format", "json", "--jobs", "2").stdout
+    assert serial == parallel
+    assert sum(f["rule"] == "MC040" for f in json.loads(serial)["findings"]) == 40
+
+
+def test_a_file_is_counted_once_though_reported_twice(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": "title: A\nid: x\nstatus: bogus\n", "b.yaml": "title: B\nid: x\n"})
+    result = run(tmp_path, "--color", "never")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any(line.endswith("a.yaml  (1 finding)") for line in lines)
+    assert any(line.endswith("a.yaml  (1 finding across the files checked)") for line in lines)
+    assert (
+        lines[-1]
+        == "✗ 2 files checked: 3 errors, 0 warnings, 0 info in 2 files; fails at --fail-on error."
+    )
+
+
+def test_baselines_record_and_accept_findings_across_files(tmp_path: Path) -> None:
+    courses = tmp_path / "courses"
+    courses.mkdir()
+    write(courses, CIRCLE)
+    baseline = tmp_path / "baseline.json"
+    assert run(courses, "--write-baseline", str(baseline)).exit_code == 0
+    recorded = json.loads(baseline.read_text(encoding="utf-8"))["entries"]
+    assert {e["rule"] for e in recorded} == {"MC042"}
+    assert run(courses, "--baseline", str(baseline)).exit_code == 0
+    write(courses, {"c.yaml": "title: C\nid: c\n"})  # the circle is mended
+    stale = report(courses, "--baseline", str(baseline))
+    assert {f["rule"] for f in stale} == {"MC033"}
+
+
+def test_an_ignore_comment_silences_a_finding_across_files_and_is_not_unused(
+    tmp_path: Path,
+) -> None:
+    ignored = "title: A\nid: x  # mcvalidate: ignore[MC040] the 2025 edition replaces it\n"
+    write(tmp_path, {"a.yaml": ignored, "b.yaml": "title: B\nid: x\n"})
+    found = report(tmp_path, "--show-suppressed")
+    assert [(Path(f["path"]).name, f["rule"], "suppression" in f) for f in found] == [
+        ("a.yaml", "MC040", True),
+        ("b.yaml", "MC040", False),
+    ]
+    write(tmp_path, {"b.yaml": "title: B\nid: y\n"})
+    assert report(tmp_path) == []  # not reported as an unused ignore
+
+
+def test_junit_names_the_test_case_of_the_checks_across_files(tmp_path: Path) -> None:
+    write(tmp_path, {"a.yaml": "title: A\nid: x\nstatus: bogus\n", "b.yaml": "title: B\nid: x\n"})
+    xml = run(tmp_path, "--format", "junit").stdout
+    assert xml.count("<testcase ") == 4  # each file, and each file's checks across files
+    assert "a.yaml (across the files checked)" in xml
+
+
+@pytest.mark.parametrize(
+    ("length", "shown"),
+    [
+        (3, "(c0 → c1 → c2 → c0)"),
+        (12, "(c0 → c1 → c2 → c3 → … 5 more … → c9 → c10 → c11 → c0)"),
+        (20_000, "(c0 → c1 → … → c0, one of 20,000 courses that all lead back to each other)"),
+    ],
+)
+def test_a_long_chain_of_courses_is_followed_without_recursion(length: int, shown: str) -> None:
+    """A chain of thousands of courses, closed into one circle, is found without exhausting
+    the stack (the components are worked out iteratively) and in time linear in the chain;
+    the message shows a long circle by its ends, a huge one by its size."""
+    catalogue = Catalogue()
+    span = Span(1, 1, 1, 2)
+    for n in range(length):
+        link = Link(f"c{(n + 1) % length}", "/pathways/stacks_into/0", span)
+        exposed = Exposed(f"c{n}", True, span, (link,))
+        catalogue.add(FileResult(f"c{n}.yaml", (), {}, exposed=exposed))
+    problems = list(catalogue.problems())
+    assert len(problems) == length
+    assert all(p.rule.id == "MC042" for _, found in problems for p in found)
+    assert shown in problems[0][1][0].message
