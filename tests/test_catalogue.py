@@ -67,13 +67,14 @@ def test_every_framework_rule_names_a_listed_source() -> None:
 
 
 def test_the_tools_own_checks_cite_the_tool() -> None:
-    """The consistency checks are mcvalidate's, not a framework's, and say so."""
+    """The consistency checks are mcvalidate's, not a framework's, and say so; being the
+    tool's reading, none is an error (none fails a run at the default ``--fail-on error``)."""
     (pack,) = [p for p in built_in_packs() if p.name == "consistency"]
     assert pack.rules
     for rule in pack.rules:
         assert rule.source.document == "mcvalidate consistency checks", rule.id
         assert rule.source.evidence == "inferred", rule.id
-        assert rule.severity is Severity.WARNING, rule.id
+        assert rule.severity in (Severity.WARNING, Severity.INFO), rule.id
 
 
 def test_published_schemas_are_in_sync() -> None:

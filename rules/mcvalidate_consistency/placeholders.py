@@ -1,0 +1,129 @@
+"""Text that was never written: placeholders (TBD, TODO, lorem ipsum) and addresses on the
+domains reserved for examples."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from mcvalidate.model import Course
+from mcvalidate.pointer import join
+from mcvalidate.rules import RuleContext, rule
+from mcvalidate_consistency.sources import own
+
+# The placeholders, one group each. The abbreviations are matched in capitals only and as
+# whole tokens ("TBD" but not "TBDs", "XXX" but not the "1XXX" of a course-number range);
+# "insert ... here" only between brackets or as the whole value, since "insert the anchor
+# here" is a sentence a trades course may well contain. An example domain (RFC 2606:
+# example.com, example.org, example.net and their subdomains, not example.ca, which is a real
+# domain) counts with the rest of its address, web or e-mail.
+PLACEHOLDER = re.compile(
+    r"(?P<word>(?<!\w)(?:TBD|TBA|TBC|TODO|FIXME|XXX)(?!\w))"
+    r"|(?P<marks>\?{3,})"
+    r"|(?P<lorem>(?i:\blorem\s+ipsum\b))"
+    r"|(?P<insert>(?i:[\[<{(]\s*insert\b[^\]>})\n]*?\bhere\s*[\]>})]|^\s*insert\b.*\bhere\W*$))"
+    r"|(?P<url>(?i:(?<![\w.-])(?:https?://|[\w.+-]+@)?(?:[a-z0-9-]+\.)*"
+    r"(?P<domain>example\.(?:com|org|net))"
+    r"(?![\w-]|\.[\w-])(?:[/?#:]\S*)?))"
+)
+# What every placeholder contains (in lowercase for the ones matched in any case): a text
+# with none of these is passed over without running the pattern, which is slow on the rare
+# value of several megabytes.
+_CLUES = ("TBD", "TBA", "TBC", "TODO", "FIXME", "XXX", "???")
+_CLUES_ANY_CASE = ("lorem", "insert", "example.")
+# Punctuation that ends the sentence around an address rather than the address itself.
+_AFTER_ADDRESS = ".,;:!?)]}'\""
+_SHOWN = 60
+
+
+def texts(value: Any, tokens: tuple[str | int, ...] = ()) -> Iterator[tuple[str, str, str]]:
+    """``(pointer, key, text)`` for every text the file wrote under ``value``, ``key`` being
+    the name of the field it is (or is an item of). The author's own ``x-`` fields are not
+    checked (the format leaves them to the author), nor are keys."""
+    if isinstance(value, str):
+        key = next((t for t in reversed(tokens) if isinstance(t, str)), "")
+        yield join(tokens), key, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            if not str(name).startswith("x-"):
+                yield from texts(item, (*tokens, str(name)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, (*tokens, index))
+
+
+def may_hold_placeholder(text: str) -> bool:
+    """False when ``text`` cannot hold a placeholder (it lacks every clue)."""
+    if any(clue in text for clue in _CLUES):
+        return True
+    lowered = text.lower()
+    return any(clue in lowered for clue in _CLUES_ANY_CASE)
+
+
+def shown(text: str) -> str:
+    """A placeholder as the message quotes it: on one line, and not too long."""
+    text = " ".join(text.split())
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+@rule(
+    id="CON012",
+    name="placeholder-text",
+    severity="warning",
+    source=own("A course file describes a real offering", "con012"),
+)
+def placeholder_text(course: Course, ctx: RuleContext) -> None:
+    """No text is a placeholder left in: TBD, TODO, lorem ipsum, an example.org address.
+
+    A file that is shown to a committee, a funder or a learner should hold no value that was
+    meant to be written later. Each placeholder found in a value is one finding, at that
+    value: the abbreviations ``TBD``, ``TBA``, ``TBC``, ``TODO``, ``FIXME`` and ``XXX`` (in
+    capitals, as whole words), three or more question marks, "lorem ipsum", "[insert ...
+    here]", and addresses on the domains reserved for examples (RFC 2606: ``example.com``,
+    ``example.org``, ``example.net`` and their subdomains; ``example.ca`` is a real domain).
+    Comments are not values (the ``$schema`` line may name any address), and the author's own
+    ``x-`` fields are not checked. A value the schema refused is reported once, by the schema.
+
+    Fails::
+
+        title: Cloud bookkeeping
+        summary: TBD
+        publication: {url: https://www.example.org/cloud-bookkeeping}
+
+    Passes::
+
+        title: Cloud bookkeeping
+        summary: Keep the books of a small business in cloud accounting software.
+        publication: {url: https://fvec.example.ca/ce/cloud-bookkeeping}
+    """
+    for pointer, key, text in texts(ctx.value("")):
+        if not may_hold_placeholder(text):
+            continue
+        # One finding per placeholder of a value: the same one written twice is one mistake.
+        found: dict[str, tuple[str, str]] = {}
+        for match in PLACEHOLDER.finditer(text):
+            if match["url"]:
+                address = shown(match["url"].rstrip(_AFTER_ADDRESS))
+                found.setdefault(
+                    address,
+                    (
+                        f"The address '{address}' in '{key}' is on {match['domain'].lower()}, "
+                        "a domain reserved for examples (RFC 2606): the real address is not "
+                        "filled in.",
+                        "Replace it with the real address, or remove the value until there is one.",
+                    ),
+                )
+            else:
+                placeholder = shown(match[0])
+                found.setdefault(
+                    placeholder,
+                    (
+                        f"'{placeholder}' in '{key}' is a placeholder: the text is not "
+                        "written yet.",
+                        f"Write the real text in place of '{placeholder}', or remove the value "
+                        "until it is known.",
+                    ),
+                )
+        for message, fix in found.values():
+            ctx.report(pointer, message, fix=fix)
