@@ -115,9 +115,9 @@ def test_rule_options_change_a_rule(repo: Path) -> None:
 
 
 def test_rule_options_extend_the_verb_list(repo: Path) -> None:
-    write(repo / "courses" / "a.yaml", "title: x\nlearning_outcomes:\n  - Triage incoming calls\n")
+    write(repo / "courses" / "a.yaml", "title: x\nlearning_outcomes:\n  - Restring a guitar\n")
     assert rules_of(report("--select", "BCT007", "courses")) == {"BCT007"}
-    write(repo / ".mcvalidate.yaml", "rule_options:\n  BCT007: {action_verbs: [triage]}\n")
+    write(repo / ".mcvalidate.yaml", "rule_options:\n  BCT007: {action_verbs: [restring]}\n")
     assert rules_of(report("--select", "BCT007", "courses")) == set()
 
 
@@ -295,9 +295,9 @@ def test_the_configuration_limits_default_to_the_loaders_limits() -> None:
 
 
 def test_verb_options_set_for_the_pack_reach_all_three_wording_rules(repo: Path) -> None:
-    write(repo / "courses" / "a.yaml", "title: x\nlearning_outcomes:\n  - Grok the cycle\n")
+    write(repo / "courses" / "a.yaml", "title: x\nlearning_outcomes:\n  - Restring a guitar\n")
     assert rules_of(report("--select", "BCT007,BCT008", "courses")) == {"BCT007"}
-    write(repo / ".mcvalidate.yaml", "rule_options:\n  bc-toolkit: {vague_verbs: [grok]}\n")
+    write(repo / ".mcvalidate.yaml", "rule_options:\n  bc-toolkit: {vague_verbs: [restring]}\n")
     assert rules_of(report("--select", "BCT007,BCT008", "courses")) == {"BCT008"}
 
 

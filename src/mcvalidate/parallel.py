@@ -139,6 +139,9 @@ def _in_pool(
             yield from results
     except BaseException:  # Ctrl-C, SIGTERM: stop the workers now, not after their files
         _stop(pool)
+        # Then wait for the pool's own thread to see them gone: left running, it may be woken
+        # at interpreter exit through a pipe already closed (an "Exception ignored" traceback).
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

@@ -13,6 +13,7 @@ Two things make this more than ``Course.model_validate``:
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import typing
 from collections.abc import Iterable
@@ -121,18 +122,17 @@ def _meant(
     mapping = _child_path(data, parent)
     if not isinstance(mapping, dict) or key.startswith("x-"):
         return None
-    taken = {path for path in edits if path[: len(parent)] == tuple(parent)}
     allowed = _fields_at(model, tuple(parent))
     close = closest(key, sorted(allowed), cutoff=_READ_CUTOFF)
     if len(close) == 1:
         meant = [*parent, close[0]]
-        return None if close[0] in mapping or tuple(meant) in taken else meant
+        return None if close[0] in mapping or tuple(meant) in edits else meant
     homes = [name for name, child in _mappings_at(model, tuple(parent)) if key in _keys(child)]
     if len(homes) != 1:
         return None
     home = mapping.get(homes[0], {})
     meant = [*parent, homes[0], key]
-    if not isinstance(home, dict) or key in home or tuple(meant) in taken:
+    if not isinstance(home, dict) or key in home or tuple(meant) in edits:
         return None
     return meant
 
@@ -471,7 +471,10 @@ def _is_list(annotation: Any) -> bool:
     return any(_is_list(arg) for arg in typing.get_args(annotation))
 
 
+@functools.cache
 def _keys(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's fields by key (worked out once per model: a file of thousands of unknown
+    keys asks for them thousands of times)."""
     return {info.alias or name: info for name, info in model.model_fields.items()}
 
 

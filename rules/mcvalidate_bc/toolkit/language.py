@@ -1,4 +1,4 @@
-"""Rules on how learning outcomes are worded: an observable verb, not a vague one, one action.
+"""Rules on how learning outcomes are worded: a verb, not a vague one, one action.
 
 The Toolkit's Design chapter has learning outcomes defined in the ADDIE Design step, but no
 rule on how to word them was visible in the parts of the Toolkit that could be read. These
@@ -20,10 +20,12 @@ from mcvalidate_bc.sources import DESIGN, toolkit
 from mcvalidate_bc.toolkit.wording import Start, Verbs, compound_verbs, start, suggested, verbs
 
 # The three wording rules read the same lists, so they take the same options; set them once for
-# all three with the pack's name: rule_options: {bc-toolkit: {action_verbs: [triage]}}.
+# all three with the pack's name: rule_options: {bc-toolkit: {action_verbs: [restring]}}.
 VERB_OPTIONS = {
     "action_verbs": Option(
-        [], kind="list of text", help="more verbs to accept as observable (your trade's own)"
+        [],
+        kind="list of text",
+        help="verbs to accept even where they look like a noun, and to count after 'and'",
     ),
     "vague_verbs": Option([], kind="list of text", help="more verbs to report as vague"),
 }
@@ -73,29 +75,43 @@ def _quoted(words: list[str] | tuple[str, ...], conjunction: str = "or") -> str:
     options=VERB_OPTIONS,
 )
 def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
-    """Each learning outcome starts with an observable action verb.
+    """Each learning outcome starts with a verb, not with a topic.
 
-    An outcome that starts with a verb such as Identify, Install or Evaluate names something a
-    learner does that an assessor can see and judge. Lead-ins such as "Learners will be able
-    to" or "L'apprenant sera capable de" are skipped first. The verb is looked up in
-    mcvalidate's list for the course's ``language`` (English when it is not given); English
-    verbs may be in the -s form ("Identifies"). mcvalidate ships English and French lists and
-    does not check outcomes in other languages. An outcome that starts with a vague verb
-    (Understand, Know, ...) is reported by BCT008 instead.
+    An outcome that starts with a verb such as Identify, Weld or Palpate names something a
+    learner does that an assessor can see and judge; "Knowledge of welding symbols" or
+    "Introduction to mass timber" names a topic, and says nothing of what the learner will do
+    with it. Lead-ins such as "Learners will be able to" or "L'apprenant sera capable de" are
+    skipped first, and so are adverbs ("Safely install ...").
 
-    This is mcvalidate's reading, not the Toolkit's words: no rule on how to word outcomes was
-    visible in the Toolkit; B.C. institutions' published micro-credential outcomes follow this
-    pattern. A verb missing from the list is possible: the note is then safe to ignore.
+    Verbs are not looked up in a list: every trade, clinic and farm has its own ("Splice",
+    "Debride", "Graze"), and any of them is accepted. What is reported is a statement that is
+    recognisably not an action: one that starts with an article, a determiner, a pronoun or a
+    preposition ("The ...", "Their ...", "To provide ..."), with a noun that heads a topic
+    ("Knowledge of", "Introduction to", "Overview", "Principles", "Basics", "Students ..."
+    without "will"), with a word followed by "of" ("Management of ..."), with a gerund
+    ("Welding safety") or a noun ending ("Installation and ...") or an adjective that is never a
+    verb ("Basic metallurgy"). In French (the course's ``language``), a statement must start with
+    an infinitive ("Identifier", "Souder"): "Connaissance des ..." or an English verb is
+    reported. English is assumed when no language is given; mcvalidate does not check outcomes
+    in other languages. An outcome that starts with a vague verb (Understand, Know, "Students
+    will learn about" ...) is reported by BCT008 instead.
 
-    Options ``action_verbs`` and ``vague_verbs``: more verbs to accept or to flag, e.g.
-    ``[triage, splice]``. BCT007, BCT008 and BCT009 read the same lists: set the options for
-    all three at once with ``rule_options: {bc-toolkit: {action_verbs: [triage]}}``.
+    A topic whose first word is also a verb ("Mass timber products") cannot be told from an
+    action by its form and is not reported: the rule would rather miss a topic than report a
+    verb. This is mcvalidate's reading, not the Toolkit's words: no rule on how to word outcomes
+    was visible in the Toolkit; B.C. institutions' published micro-credential outcomes start
+    with a verb.
+
+    Options ``action_verbs`` and ``vague_verbs``: verbs to accept even where they look like a
+    noun or a gerund, e.g. ``[restring]`` ("Restring a guitar"), and more verbs to report as
+    vague. BCT007, BCT008 and BCT009 read the same lists: set the options for all three at once
+    with ``rule_options: {bc-toolkit: {action_verbs: [restring]}}``.
 
     Fails::
 
         title: Mass timber construction
         learning_outcomes:
-          - Mass timber products and their uses
+          - Introduction to mass timber products and their uses
 
     Passes::
 
@@ -104,12 +120,12 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
           - Learners will be able to identify mass timber products and their uses
     """
     for index, begin, lists in outcome_starts(course, ctx):
-        if begin.action or begin.vague:
+        if begin.vague or (begin.first and not begin.nominal):
             continue
         name = capitalized(outcome_name(course, ctx, index))
         examples = _quoted(suggested("", lists.language)[:3])
         if begin.first:
-            what = f"starts with '{begin.first}', which is not an observable action verb"
+            what = f"starts with '{begin.nominal}', not with {lists.language.verb_form}"
         else:
             what = "does not start with an action verb"
         ctx.report(
@@ -133,9 +149,14 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
     "Understand", "know", "be aware of" or "demonstrate an understanding of" name a state of
     mind, not something an assessor can observe, so the outcome cannot be assessed as written.
     Phrases are matched before single words ("demonstrate an understanding of" is vague even
-    though "demonstrate" is an action verb), after lead-ins such as "Learners will" are
-    skipped. The message suggests observable verbs to use instead. English and French are
-    checked, in the course's ``language`` (English when it is not given).
+    though "demonstrate" is an action verb; so is "demonstrate a thorough understanding of"),
+    after lead-ins such as "Learners will" or "Students will" are skipped: "Students will
+    understand" and "Students will learn about" are reported here, "Students will be able to
+    explain" is not. The message suggests observable verbs to use instead. The list of vague
+    wording (``verbs/en-vague.txt``, ``verbs/fr-vague.txt``) comes from published
+    outcome-writing guides (North Island College, BCIT, Seneca, ...; the file's header names
+    them). English and French are checked, in the course's ``language`` (English when it is
+    not given).
 
     This is mcvalidate's reading of common outcome-writing practice, not the Toolkit's words.
 
@@ -181,16 +202,30 @@ def outcome_compound(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome names one action, not several joined by "and", "or" or commas.
 
     "Identify and describe the financial statements" is two outcomes: a learner may manage one
-    and not the other, and one assessment result cannot say which. The rule looks for an
-    action verb from mcvalidate's list right after "and", "or", "and/or", "as well as", a comma
-    or a semicolon (French: "et", "ou", "ainsi que"), after the outcome's first verb.
+    and not the other, and one assessment result cannot say which. The rule reads the outcome
+    from its first verb on and weighs each word right after "and", "or", "and/or", "as well
+    as", a comma or a semicolon (French: "et", "ou", "ainsi que"); the verbs need not be in any
+    list. The word is a second action when:
 
-    Many English action verbs are also nouns ("a plan, schedule and budget"). To avoid noting
-    lists of nouns, a word followed by "of" is taken as a noun, and the words named in the
-    caution paragraph of ``verbs/en-action.txt`` (check, design, plan, report, test, use ...)
-    count as verbs only when an article or a possessive follows them ("and report the
-    incident"). The rule would rather miss a compound outcome than note a list of nouns. This
-    is mcvalidate's reading of outcome-writing practice, not the Toolkit's words.
+    - it stands right after the previous verb, with nothing between but adverbs or a
+      preposition ("Weld and grind a joint", "Plan, prepare and serve", "Advocate for and
+      facilitate");
+    - or it is followed by an object ("Inspect the ladder and grind the bead": an article, a
+      possessive, "them" ...);
+    - or it is a listed verb ("Identify hazards, assess the risk"), or starts a new clause
+      after a semicolon or a full stop ("...; write scripts").
+
+    It is not when it is a closed-class word, an adjective, a name ("Python"), or shaped as a
+    gerund, a participle, an adverb, a plural or a noun ("Identify tools, materials and
+    fasteners"); when "of" follows it ("the design and use of ladders"); or when it is a
+    listed verb that is also a common noun (the caution paragraphs of the verb lists: plan,
+    test, use, weld ...) and none of the above applies ("a plan, schedule and budget"). Verbs
+    after "to", "by", "using" or "such as", up to the next semicolon, are what the action
+    serves, not more actions ("Describe ways to organize, provide, administer and evaluate
+    care" is one action, describe); so are verbs in a clause after "that", "which" or "when",
+    up to the next comma ("care that recognizes and respects the client"). Text in brackets is
+    left out. The rule would rather miss a compound outcome than note a list of nouns. This is
+    mcvalidate's reading of outcome-writing practice, not the Toolkit's words.
 
     Options ``action_verbs`` and ``vague_verbs``: shared with BCT007 and BCT008 (see BCT007).
 
@@ -207,7 +242,7 @@ def outcome_compound(course: Course, ctx: RuleContext) -> None:
           - Describe the purpose and use of the three main financial statements
     """
     for index, begin, lists in outcome_starts(course, ctx):
-        if not (begin.action or begin.vague):
+        if not begin.first or begin.nominal:
             continue  # no verb to start from: BCT007 says so
         others = compound_verbs(begin, lists)
         if not others:
