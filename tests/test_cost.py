@@ -55,6 +55,14 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     ),
     "unknown keys": (lambda n: "title: x\n" + "".join(f"k{i}: 1\n" for i in range(n)), 2_000),
     "a long unknown key": (lambda n: "title: x\n" + "k" * n + ": 1\n", 200_000),
+    # Each misspelt key is read as the field it was meant to be: one reading per item.
+    "misspelt keys read as fields": (
+        lambda n: (
+            "title: x\nlearning_outcomes:\n"
+            + "".join(f"  - {{id: LO{i}, statment: Explain {i}}}\n" for i in range(n))
+        ),
+        1_000,
+    ),
     "unknown references": (
         lambda n: (
             "title: x\nlearning_outcomes:\n"

@@ -83,5 +83,19 @@ def document(title: str, clause: str, evidence: Evidence, ref: str) -> Source:
     return Source(title, clause, SOURCES[ref], evidence, ref)
 
 
+# The Toolkit's chapters, by their ids in docs/sources-bc.md.
+CHAPTERS = {
+    DESIGN: "T1",
+    PARTNERS: "T2",
+    FINANCIAL: "T3",
+    QUALITY_ASSURANCE: "T4",
+    GOVERNANCE: "T5",
+    RECOGNITION: "T6",
+    PATHWAYS: "T7",
+}
+
+
 def toolkit(chapter: str, clause: str, evidence: Evidence) -> Source:
-    return Source(TOOLKIT, f"{chapter}: {clause}", toolkit_chapter_url(chapter), evidence)
+    """A clause of a chapter of the Toolkit (the source ``T1``... of docs/sources-bc.md)."""
+    url = toolkit_chapter_url(chapter)
+    return Source(TOOLKIT, f"{chapter}: {clause}", url, evidence, CHAPTERS[chapter])

@@ -22,7 +22,7 @@ SPEC_URL = "docs/course-format.md"
 
 
 def _spec(clause: str, anchor: str) -> Source:
-    return Source(SPEC, clause, f"{SPEC_URL}#{anchor}", "verbatim")
+    return Source(SPEC, clause, f"{SPEC_URL}#{anchor}", "verbatim", "course-format")
 
 
 def _engine_rule(

@@ -30,7 +30,11 @@ def _applies(course: Course) -> bool:
     name="funding-program-known",
     severity="warning",
     source=Source(
-        "mcvalidate funding profiles", "Known programs", "docs/rules.md#bcg001", "inferred"
+        "mcvalidate funding profiles",
+        "Known programs",
+        "docs/rules.md#bcg001",
+        "inferred",
+        "mcvalidate",
     ),
 )
 def funding_program_known(course: Course, ctx: RuleContext) -> None:
