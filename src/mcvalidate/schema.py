@@ -436,33 +436,34 @@ def _label(pointer: str, data: Any) -> str:
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> set[str]:
     """The keys (aliases where a field has one) of the model that validates the mapping at
     ``loc``, starting from ``model``."""
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = _keys(model).get(str(part))
-        found = _model_in(info.annotation) if info else None
-        if found is None:
-            return set()
-        model = found
-    return set(_keys(model))
+    found = _model_at(model, loc)
+    return set(_keys(found)) if found is not None else set()
 
 
 def _mappings_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[tuple[str, Any]]:
     """The fields of the mapping at ``loc`` whose value is itself one mapping (not a list of
     them): where a key written one level too high may belong."""
+    found = _model_at(model, loc)
+    if found is None:
+        return []
+    return [
+        (name, child)
+        for name, info in _keys(found).items()
+        if not _is_list(info.annotation) and (child := _model_in(info.annotation)) is not None
+    ]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model that validates the mapping at ``loc`` (list indexes passed over)."""
     for part in loc:
         if isinstance(part, int):
             continue
         info = _keys(model).get(str(part))
         found = _model_in(info.annotation) if info else None
         if found is None:
-            return []
+            return None
         model = found
-    return [
-        (name, child)
-        for name, info in _keys(model).items()
-        if not _is_list(info.annotation) and (child := _model_in(info.annotation)) is not None
-    ]
+    return model
 
 
 def _is_list(annotation: Any) -> bool:
