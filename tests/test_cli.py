@@ -58,7 +58,8 @@ def test_good_examples_pass_with_no_finding_at_all() -> None:
 
 def test_mistakes_fail_and_are_located(tmp_path: Path) -> None:
     path = write(tmp_path, "c.yaml", "title: Mass timber\nstatus: propsed\n")
-    result = run("check", "--color", "never", str(path))
+    # Wide enough for every line (the temporary path is long): tests/test_layout.py wraps.
+    result = run("check", "--color", "never", str(path), env={"COLUMNS": "300"})
     assert result.exit_code == 1
     lines = result.output.splitlines()
     head = next(i for i, line in enumerate(lines) if ":2:9: error MC012 invalid-value" in line)

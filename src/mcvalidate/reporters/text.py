@@ -2,8 +2,14 @@
 
 Every finding starts with ``path:line:column:`` so that terminals and editors can jump to it.
 Below it come the offending source line with a marker under the exact span, how to fix it,
-and which framework clause asks for it. Lines are never wrapped, so the output stays
-greppable.
+and which framework clause asks for it. Prose is wrapped to the terminal's width (80 columns
+when the report is not going to a terminal, ``COLUMNS`` when set), with hanging indents, at
+spaces only, so that an address is never split; a source line too long for the width is shown
+as the window around its marker. ``-q`` keeps one line per finding, for grep.
+
+A report going to a stream that cannot encode the report's marks (a Windows console or file in
+cp1252) gets ASCII ones instead (``OK``/``FAIL``, ``->``, ``...``); any other character it
+cannot hold is escaped by the stream, never a crash.
 
 Each file's findings are written as soon as its result arrives; only the summary line waits for
 the end. They are built as lines of styled segments. With colour (``--color always``, or
@@ -14,6 +20,7 @@ as plain text, and rich is not even imported: a CI log or a pipe does not pay fo
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -32,6 +39,8 @@ class TextReporter:
     def __init__(self, run: Run, stream: TextIO) -> None:
         self._view = run.view
         self._stream = stream
+        self._width = width_of(stream)
+        self._ascii = not _encodes(stream, _MARKS)
         self._console: Any = None
         if _coloured(run.view.color, stream):
             from rich.console import Console
@@ -41,15 +50,19 @@ class TextReporter:
     def add(self, result: FileResult) -> None:
         shown = self._view.shown(result)
         if shown:
-            self._write(_file(result, shown, self._view.quiet))
+            quiet = self._view.quiet
+            self._write(_file(result, shown, quiet, None if quiet else self._width))
 
     def close(self, tally: Tally) -> None:
         if not self._view.quiet:
             failed = tally.failed()
             mark = ("✗ " if failed else "✓ ", "red" if failed else "green")
+            # The last line is the summary, whole: CI logs and scripts read it as a line.
             self._write([[mark, (tally.summary(), "")]])
 
     def _write(self, lines: Iterable[Line]) -> None:
+        if self._ascii:
+            lines = ([(_in_ascii(text), style) for text, style in line] for line in lines)
         if self._console is None:
             self._stream.writelines("".join(text for text, _ in line) + "\n" for line in lines)
             return
@@ -72,7 +85,89 @@ def _coloured(color: str, stream: TextIO) -> bool:
     return stream.isatty()
 
 
-def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Line]:
+# The report's own marks, and what stands for each on a stream that cannot encode it.
+_ASCII = {
+    "✓": "OK",
+    "✗": "FAIL",
+    "→": "->",
+    "…": "...",
+    "\u2018": "'",  # curly quotes, as a course's text may hold them
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",  # en and em dashes
+    "\u2014": "-",
+}
+_MARKS = "".join(_ASCII)
+_TO_ASCII = str.maketrans(_ASCII)
+# The width of a report that is not going to a terminal.
+DEFAULT_WIDTH = 80
+# Narrower than this, wrapping would make a column of words: lines are left as they are.
+_NARROWEST = 40
+
+
+def _encodes(stream: TextIO, text: str) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _in_ascii(text: str) -> str:
+    return text.translate(_TO_ASCII) if not text.isascii() else text
+
+
+def width_of(stream: TextIO) -> int:
+    """The width to wrap to: ``COLUMNS`` when set, else the terminal's, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        if stream.isatty():
+            return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    return DEFAULT_WIDTH
+
+
+def wrapped(line: Line, width: int | None, indent: str, keep: int = 0) -> list[Line]:
+    """``line`` broken at spaces into lines of at most ``width`` columns, each after the
+    first starting with ``indent``; its first ``keep`` segments are never broken (a finding's
+    location, severity and rule stay on its first line). A word longer than the room (an
+    address) is never split: it overflows its line. ``width`` None: the line as it is."""
+    if width is None or width < _NARROWEST or _cells("".join(t for t, _ in line)) <= width:
+        return [line]
+    out: list[Line] = [[]]
+    used = 0
+    pending: Segment | None = None  # the space before the next word, kept until it fits
+    for index, (text, style) in enumerate(line):
+        for piece in [text] if index < keep else re.split(r"( +)", text):
+            if not piece:
+                continue
+            if piece.startswith(" ") and piece.strip() == "":
+                pending = (piece, style)
+                continue
+            room = width - used - (len(pending[0]) if pending else 0)
+            if index >= keep and _cells(piece) > room and used > len(indent) and out[-1]:
+                last, last_style = out[-1][-1]
+                out[-1][-1] = (last.rstrip(" "), last_style)
+                out.append([(indent, "")])
+                used = len(indent)
+                pending = None
+            if pending is not None:
+                out[-1].append(pending)
+                used += len(pending[0])
+                pending = None
+            out[-1].append((piece, style))
+            used += _cells(piece)
+    return out
+
+
+def _file(
+    result: FileResult, shown: list[Finding], quiet: bool, width: int | None
+) -> Iterator[Line]:
     if not quiet:
         count = len(result.findings)
         across = " across the files checked" if result.across else ""
@@ -81,17 +176,19 @@ def _file(result: FileResult, shown: list[Finding], quiet: bool) -> Iterator[Lin
             (f"  ({count} finding{plural(count)}{across})", ""),
         ]
     for finding in shown:
-        yield _headline(finding)
+        yield from wrapped(_headline(finding), width, "    ", keep=6)
         if quiet:
             continue
         line = result.source.get(finding.span.line)
         if line is not None:
-            yield from _frame(finding, line)
+            yield from _frame(finding, line, width)
         gutter = " " * (len(str(finding.span.line)) + 3)
+        hanging = gutter + " " * len("= fix: ")
         if finding.fix:
-            yield [(gutter, ""), ("= fix: ", "green"), (visible(finding.fix), "")]
+            fix = [(gutter, ""), ("= fix: ", "green"), (visible(finding.fix), "")]
+            yield from wrapped(fix, width, hanging)
         why = visible(f"{finding.framework} ({finding.reference})")
-        yield [(gutter, ""), ("= why: ", "dim"), (why, "dim")]
+        yield from wrapped([(gutter, ""), ("= why: ", "dim"), (why, "dim")], width, hanging)
     if not quiet:
         yield []
 
@@ -109,23 +206,58 @@ def _headline(f: Finding) -> Line:
     return line
 
 
-def _frame(f: Finding, line: str) -> tuple[Line, Line]:
-    """The source line and a marker under the span (to the end of the line if it goes on)."""
+def _frame(f: Finding, line: str, width: int | None) -> tuple[Line, Line]:
+    """The source line and a marker under the span (to the end of the line if it goes on).
+    A line too long for ``width`` is shown as the window around the marker, cut with '…'."""
     raw = line.replace("\t", " ")
     start = max(f.span.column - 1, 0)
     end = f.span.end_column - 1 if f.span.end_line == f.span.line else len(raw)
     end = max(end, start + 1)
     # What the line holds is shown, never acted on; the marker is measured on what is shown.
-    before, marked = visible(raw[:start]), visible(raw[start:end])
-    shown = before + marked + visible(raw[end:])
-    offset = _cells(before)
-    width = max(_cells(marked), 1)
+    before, marked, after = visible(raw[:start]), visible(raw[start:end]), visible(raw[end:])
     number = str(f.span.line)
+    if width is not None and width >= _NARROWEST:
+        before, marked, after = _window(before, marked, after, width - len(number) - 4)
+    shown = before + marked + after
+    offset = _cells(before)
+    carets = max(_cells(marked), 1)
     pad = " " * len(number)
     return (
         [(f" {number} | ", "blue"), (shown, "")],
-        [(f" {pad} | ", "blue"), (" " * offset, ""), ("^" * width, STYLE[f.severity])],
+        [(f" {pad} | ", "blue"), (" " * offset, ""), ("^" * carets, STYLE[f.severity])],
     )
+
+
+def _window(before: str, marked: str, after: str, room: int) -> tuple[str, str, str]:
+    """The parts of a source line cut to ``room`` columns around the marked part: some of
+    what comes before it, all of it (up to the room), then what follows, each cut marked."""
+    if _cells(before + marked + after) <= room:
+        return before, marked, after
+    if _cells(marked) > room - 2:
+        marked = _fit(marked, room - 2)
+        return ("…" if before else ""), marked, "…"
+    lead = min(_cells(before), max((room - _cells(marked)) // 3, 0))
+    if lead < _cells(before):
+        before = "…" + _tail(before, lead - 1)
+    rest = room - _cells(before) - _cells(marked)
+    if _cells(after) > rest:
+        after = _fit(after, rest - 1) + "…"
+    return before, marked, after
+
+
+def _fit(text: str, cells: int) -> str:
+    """The start of ``text`` that takes at most ``cells`` columns."""
+    out = ""
+    for char in text:
+        if _cells(out + char) > cells:
+            break
+        out += char
+    return out
+
+
+def _tail(text: str, cells: int) -> str:
+    """The end of ``text`` that takes at most ``cells`` columns."""
+    return _fit(text[::-1], max(cells, 0))[::-1]
 
 
 def _cells(text: str) -> int:
