@@ -187,11 +187,42 @@ def test_a_broken_file_does_not_hide_the_others(tmp_path: Path) -> None:
     assert (latin["line"], latin["column"]) == (1, 8)  # the byte 0xC9 of "É"
 
 
-def test_no_yaml_files_says_so(tmp_path: Path) -> None:
+def test_no_yaml_files_says_so_and_fails(tmp_path: Path) -> None:
+    """A CI job pointed at the wrong folder must not pass on nothing."""
     result = run("check", str(tmp_path))
-    assert result.exit_code == 0
+    assert result.exit_code == 2
     assert "no YAML files found" in result.stderr
-    assert "0 files checked, all pass." in result.stdout
+    assert result.stderr.splitlines()[-1] == (
+        f"mcvalidate: error: no course file to check in {tmp_path}"
+    )
+    assert result.stdout == ""
+
+
+def test_yaml_that_is_not_a_course_is_skipped_in_a_directory_and_said(tmp_path: Path) -> None:
+    write(tmp_path, "mkdocs.yml", "site_name: Course docs\nnav:\n  - index.md\n")
+    write(tmp_path, "docker-compose.yml", "version: '3'\nservices:\n  web: {image: x}\n")
+    write(tmp_path, "courses/a.yaml", "title: Mass timber\nstatus: bogus\n")
+    # A broken course is still a course: its keys are the format's.
+    write(tmp_path, "courses/b.yaml", "title: Mass timber\nsummary: [unclosed\n")
+    result = run("check", "--format", "json", str(tmp_path))
+    report = json.loads(result.stdout)
+    assert report["summary"]["files"] == 2
+    assert {Path(f["path"]).name for f in report["findings"]} == {"a.yaml", "b.yaml"}
+    assert result.stderr.splitlines() == [
+        "mcvalidate: skipped 2 YAML files that are not course files (no top-level key is a "
+        f"field of the course format): {tmp_path}/docker-compose.yml, {tmp_path}/mkdocs.yml"
+    ]
+    # Named on the command line, a file is checked whatever it looks like.
+    named = run("check", "--format", "json", str(tmp_path / "mkdocs.yml"))
+    assert json.loads(named.stdout)["summary"]["files"] == 1
+
+
+def test_only_yaml_that_is_not_a_course_fails(tmp_path: Path) -> None:
+    write(tmp_path, "mkdocs.yml", "site_name: Course docs\n")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 2
+    assert "skipped a YAML file that is not a course file" in result.stderr
+    assert "no course file to check" in result.stderr
 
 
 def test_quiet_prints_one_line_per_finding(tmp_path: Path) -> None:

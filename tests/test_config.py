@@ -265,9 +265,10 @@ def test_config_schema_is_published() -> None:
 def test_excluding_every_file_says_so_and_not_that_none_were_found(repo: Path) -> None:
     write(repo / ".mcvalidate.yaml", "exclude: [courses/]\n")
     result = run("check", "courses/a.yaml")
-    assert result.exit_code == 0
+    assert result.exit_code == 2  # nothing was checked: a CI job must not pass on that
     assert "1 file(s) excluded by 'exclude'" in result.stderr
     assert "no YAML files found" not in result.stderr
+    assert "no course file to check in courses/a.yaml" in result.stderr
 
 
 def test_limits_can_be_raised_or_lowered(repo: Path) -> None:

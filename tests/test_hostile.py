@@ -606,10 +606,9 @@ def test_a_directory_without_yaml_files_says_so(tmp_path: Path) -> None:
     (empty / "README.md").write_text("Courses go here.\n", encoding="utf-8")
     (empty / ".hidden.yaml").write_text("title: Hidden\n", encoding="utf-8")
     result = mcvalidate(tmp_path, "courses")
-    assert result.code == 0, result.stderr
+    assert result.code == 2, result.stderr
     lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
+    assert len(lines) == 2, result.stderr
     assert "no YAML files" in lines[0] and "courses" in lines[0]
-    report = json.loads(result.stdout)
-    assert report["summary"]["files"] == 0
-    assert report["findings"] == []
+    assert lines[1] == "mcvalidate: error: no course file to check in courses"
+    assert result.stdout == ""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -28,3 +31,40 @@ def test_readme_sample_output_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
     assert shown, "the README shows no sample"
     for line in shown:
         assert line in actual, f"not printed by mcvalidate: {line!r}"
+
+
+def _quick_start() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.*?)\n```", quick, re.DOTALL)[0]
+
+
+def test_the_quick_start_installs_for_use_and_its_first_output_is_a_pass(
+    tmp_path: Path,
+) -> None:
+    """The first command a newcomer runs, on a clean machine: a fresh copy of the repository,
+    a fresh virtual environment, no test extras; it ends with the complete examples passing."""
+    command = _quick_start()
+    assert "[test]" not in command and "[dev]" not in command
+    files = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    clone = tmp_path / "mcvalidate"
+    for name in filter(None, files):
+        source = ROOT / name.decode()
+        if source.is_file():
+            target = clone / name.decode()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "PYTHON"))}
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if ".venv" not in p
+    )
+    done = subprocess.run(
+        ["bash", "-c", command], cwd=clone, capture_output=True, text=True, env=env, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines()[-1] == "✓ 4 files checked, all pass."

@@ -35,6 +35,7 @@ from mcvalidate.limits import too_large
 from mcvalidate.loader import load, text_of, yaml11_number
 from mcvalidate.packs import Selection
 from mcvalidate.pointer import within
+from mcvalidate.recognise import is_course_text
 from mcvalidate.references import read_references
 from mcvalidate.rules import Rule, RuleContext, frozen_options
 from mcvalidate.schema import validate
@@ -100,6 +101,8 @@ class Checker:
                 fix="Check that the file exists and that you may read it.",
             )
             return self._result(Document(display, ""), [problem])
+        if display not in self.settings.named and not is_course_text(raw):
+            return FileResult(display, (), {}, skipped=True)  # found in a directory, not a course
         return self.check_bytes(display, raw)
 
     def check_bytes(self, display: str, raw: bytes) -> FileResult:

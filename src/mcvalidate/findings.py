@@ -165,6 +165,9 @@ class FileResult:
     exposed: Exposed | None = None
     # True for the findings of the checks across files, about a file reported before.
     across: bool = False
+    # True for a YAML file that is not a course file (see mcvalidate.recognise): not checked,
+    # not reported, only counted.
+    skipped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ import datetime
 import os
 import sys
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -112,11 +112,15 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
     )
     crashed = False
     catalogue = Catalogue()
+    others = NotCourses()
     with (
         reports(pairs, run, stdout) as out,
         contextlib.closing(_results(options, checker, found, pairs, stdin)) as results,
     ):
         for result in results:
+            if result.skipped:
+                others.add(result.path)
+                continue
             # Decided before any baseline: a crashed rule is never a pass, whatever was recorded.
             crashed = crashed or any(f.rule == INTERNAL_ERROR.id for f in result.findings)
             if recorder is not None:
@@ -144,7 +148,10 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
         if recorder is not None:
             recorded = recorder.write()
             stderr.write(f"mcvalidate: wrote {recorded} finding(s) to {options.write_baseline}\n")
-        _tell(found, options, stderr)
+        _tell(found, others, options, stderr)
+        if not tally.files and STDIN not in options.paths:
+            # A CI job pointed at the wrong folder must not pass on nothing.
+            raise UsageError(f"no course file to check in {visible(', '.join(_given(options)))}")
         out.close(tally)
     if crashed:
         return EXIT_USAGE
@@ -202,7 +209,10 @@ def _prepare(options: Options, config: Configuration) -> tuple[Checker, Registry
     except SelectionError as exc:
         raise config.named_in_file(exc) from None
     settings = settings_for(config, selection, inline_ignores=options.inline_ignores)
-    return Checker(selection, settings), registry
+    named = frozenset(
+        display_path(Path(p)) for p in options.paths if p != STDIN and not Path(p).is_dir()
+    )
+    return Checker(selection, replace(settings, named=named)), registry
 
 
 def _not_written(
@@ -237,9 +247,39 @@ def _files(options: Options, config: Configuration) -> Found:
     return files_to_check(_given(options), config.values.exclude, config.root)
 
 
-def _tell(found: Found, options: Options, stderr: TextIO) -> None:
+class NotCourses:
+    """The YAML files a run skipped as not course files: how many, and the first few."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.names: list[str] = []
+
+    def add(self, path: str) -> None:
+        self.count += 1
+        if len(self.names) < self.SHOWN:
+            self.names.append(path)
+
+    def line(self) -> str:
+        names = ", ".join(visible(n) for n in self.names)
+        more = f" and {self.count - len(self.names):,} more" if self.count > len(self.names) else ""
+        what = (
+            "a YAML file that is not a course file"
+            if self.count == 1
+            else (f"{self.count:,} YAML files that are not course files")
+        )
+        return (
+            f"mcvalidate: skipped {what} (no top-level key is a field of the course format): "
+            f"{names}{more}\n"
+        )
+
+
+def _tell(found: Found, others: NotCourses, options: Options, stderr: TextIO) -> None:
     """What the run found but did not check, said once the files have all been found."""
     given = _given(options)
+    if others.count:
+        stderr.write(others.line())
     if found.skipped_links:
         links = visible(", ".join(f"{a} -> {b}" for a, b in sorted(found.skipped_links)))
         stderr.write(

@@ -40,6 +40,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     root: str = ""
     source: str = ""
+    # The display names of the files named on the command line: checked even when they do not
+    # look like course files (those found in a directory are skipped then: mcvalidate.recognise).
+    named: frozenset[str] = frozenset()
 
 
 def settings_for(
