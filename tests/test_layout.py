@@ -206,3 +206,13 @@ def test_a_real_terminal_is_wrapped_to_its_own_width(monkeypatch: pytest.MonkeyP
     assert len(lines) > 300
     assert overflowing(lines, 100) == []
     assert max(len(line) for line in lines if not line.lstrip().startswith("(http")) > 90
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_the_rules_list_fits_the_width(width: int) -> None:
+    result = CliRunner().invoke(cli, ["rules", "--isolated"], env={"COLUMNS": str(width)})
+    lines = result.stdout.splitlines()
+    assert len(lines) > 150
+    assert [line for line in lines if len(line) > width] == []
+    # One line a rule, for grep: id, name, severity, pack and evidence together.
+    assert "BCT007 outcome-action-verb (info; bc-toolkit; inferred)" in lines

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from mcvalidate.packs import Registry
 from mcvalidate.rules import EVIDENCE, Pack, Rule
+from mcvalidate.terminal import width_of
 
 SCHEMA_ID = "https://example.org/mcvalidate/course-1.schema.json"
 
@@ -58,7 +59,8 @@ def rule_record(pack: Pack, rule: Rule, registry: Registry | None = None) -> dic
 def render_rules(
     registry: Registry, frameworks: Sequence[str], output_format: str, stream: TextIO, err: TextIO
 ) -> None:
-    """The rule table (text) or list (JSON) of the packs named (default: every pack)."""
+    """The rules (text: a list that fits the window; JSON: records) of the packs named
+    (default: every pack)."""
     rows = chosen(registry, frameworks)
     for _, pack, why in rows:
         if pack is None:
@@ -69,30 +71,49 @@ def render_rules(
         json.dump(records, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
         return
-    from rich.console import Console
-    from rich.table import Table
+    stream.writelines(_listing(packs, rows, registry, width_of(stream)))
 
-    table = Table(title="mcvalidate rules", show_lines=False)
-    for column in ("id", "name", "severity", "pack", "evidence", "summary"):
-        table.add_column(column, overflow="fold")
+
+def _listing(
+    packs: Sequence[Pack],
+    rows: Sequence[tuple[str, Pack | None, str]],
+    registry: Registry,
+    width: int,
+) -> Iterator[str]:
+    """The rules as a list that fits ``width``: a line naming each rule (id, name, severity,
+    pack, evidence: one line, for grep), its summary below it, wrapped; then the packs."""
+    import textwrap
+
     for pack in packs:
         for rule in pack.rules:
-            table.add_row(
-                rule.id,
-                rule.name,
-                rule.severity.value,
-                pack.name,
-                rule.source.evidence,
-                plain(rule.summary),
+            facts = f"{rule.severity.value}; {pack.name}; {rule.source.evidence}"
+            yield f"{rule.id} {rule.name} ({facts})\n"
+            yield (
+                textwrap.fill(
+                    plain(rule.summary),
+                    width=max(width, _NARROWEST),
+                    initial_indent="    ",
+                    subsequent_indent="    ",
+                    break_long_words=False,
+                    break_on_hyphens=False,
+                )
+                + "\n"
             )
-    console = Console(file=stream, highlight=False)
-    if not console.is_terminal:
-        console.width = 200  # a pipe or a file: do not fold the table to 80 columns
-    console.print(table)
-    for name, pack, why in rows:
+    yield "\n"
+    for name, found, why in rows:
         origin = registry.origin(name)
-        state = f"{pack.version}, {len(pack.rules)} rules" if pack else f"BROKEN: {why}"
-        console.print(f"pack {name} ({state}) from {origin}", soft_wrap=True)
+        state = f"{found.version}, {len(found.rules)} rules" if found else f"BROKEN: {why}"
+        line = f"pack {name} ({state}) from {origin}"
+        yield (
+            textwrap.fill(
+                line, width=max(width, _NARROWEST), subsequent_indent="    ", break_long_words=False
+            )
+            + "\n"
+        )
+
+
+# Narrower than this, wrapping would make a column of words.
+_NARROWEST = 40
 
 
 def plain(text: str) -> str:

@@ -28,6 +28,7 @@ from typing import Any, TextIO
 from mcvalidate.findings import FileResult, Finding, Severity
 from mcvalidate.report import Run, Tally, plural
 from mcvalidate.reporters._common import headline_parts
+from mcvalidate.terminal import encodes, width_of
 from mcvalidate.text import visible
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -40,7 +41,7 @@ class TextReporter:
         self._view = run.view
         self._stream = stream
         self._width = width_of(stream)
-        self._ascii = not _encodes(stream, _MARKS)
+        self._ascii = not encodes(stream, _MARKS)
         self._console: Any = None
         if _coloured(run.view.color, stream):
             from rich.console import Console
@@ -100,36 +101,12 @@ _ASCII = {
 }
 _MARKS = "".join(_ASCII)
 _TO_ASCII = str.maketrans(_ASCII)
-# The width of a report that is not going to a terminal.
-DEFAULT_WIDTH = 80
 # Narrower than this, wrapping would make a column of words: lines are left as they are.
 _NARROWEST = 40
 
 
-def _encodes(stream: TextIO, text: str) -> bool:
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
 def _in_ascii(text: str) -> str:
     return text.translate(_TO_ASCII) if not text.isascii() else text
-
-
-def width_of(stream: TextIO) -> int:
-    """The width to wrap to: ``COLUMNS`` when set, else the terminal's, else 80."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    try:
-        if stream.isatty():
-            return os.get_terminal_size(stream.fileno()).columns
-    except (OSError, ValueError, AttributeError):
-        pass
-    return DEFAULT_WIDTH
 
 
 def wrapped(line: Line, width: int | None, indent: str, keep: int = 0) -> list[Line]:
