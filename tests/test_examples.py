@@ -46,3 +46,11 @@ def test_a_mistakes_file_announces_exactly_the_rules_that_report_it(path: Path) 
         announced |= set(RULE_ID.findall(block))
     reported = {f.rule for f in check_text(text, name=path.name).findings}
     assert reported == announced
+
+
+def test_the_format_documents_whole_file_passes_and_uses_block_lists_for_prose() -> None:
+    """docs/course-format.md's whole file is what designers copy: it must teach no trap."""
+    doc = (ROOT / "docs" / "course-format.md").read_text(encoding="utf-8")
+    whole = doc.split("## A whole file", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert check_text(whole, name="mass-timber-intro.yaml").findings == ()
+    assert "prerequisites:\n  - " in whole and "evidence:\n      - " in whole
