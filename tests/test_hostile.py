@@ -612,3 +612,15 @@ def test_a_directory_without_yaml_files_says_so(tmp_path: Path) -> None:
     assert "no YAML files" in lines[0] and "courses" in lines[0]
     assert lines[1] == "mcvalidate: error: no course file to check in courses"
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("text", ["&a\n    ? *a\n", "title: x\nx-a: &a {? *a : 1}\n"])
+def test_a_mapping_keyed_by_itself_is_a_finding_not_a_crash(tmp_path: Path, text: str) -> None:
+    """An anchor used as a key of its own mapping is a value that contains itself: measured
+    one level down per key, it is too deep (MC007), never an endless recursion."""
+    (tmp_path / "self.yaml").write_text(text, encoding="utf-8")
+    result = mcvalidate(tmp_path, "self.yaml")
+    assert result.code == 1, result.stderr
+    assert "internal error" not in result.stderr
+    report = json.loads(result.stdout)
+    assert [f["rule"] for f in report["findings"]] == ["MC007"]

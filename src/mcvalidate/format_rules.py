@@ -59,9 +59,14 @@ YAML_SYNTAX = _engine_rule(
     "a-whole-file",
     """The file is not valid YAML.
 
-    The finding sits at the line and column where the YAML parser gave up; the real mistake is
-    often on that line or the one above (a tab used for indentation, an unclosed quote, a
-    missing space after a colon). Nothing else in the file is checked until it parses.
+    The parser notices many mistakes only later than where they are (a key without its ':' at
+    the next line, an unclosed quote at the end of the file), so the finding is placed at the
+    cause, read from the text around where the parser stopped: the line without its ':', the
+    line whose indentation breaks its block, the value that holds ': ', the tab, the quote or
+    bracket never closed. The message says what is wrong in plain words, without the parser's
+    terms, and the fix gives the corrected line where there is one (``pacing: cohort``,
+    ``title: "Sustainable Soils: Management for Small Farms"``). Nothing else in the file is
+    checked until it parses.
 
     Fails::
 

@@ -198,8 +198,10 @@ class _Builder:
         if isinstance(node, SequenceNode):
             size += sum(self._measure(item, depth + 1) for item in node.value)
         elif isinstance(node, MappingNode):
+            # A key is one level down too: a key that is an alias of its own mapping
+            # (``&a {? *a}``) is then too deep, like a list holding itself, not endless.
             size += sum(
-                self._measure(k, depth) + self._measure(v, depth + 1) for k, v in node.value
+                self._measure(k, depth + 1) + self._measure(v, depth + 1) for k, v in node.value
             )
         self.sizes[id(node)] = size
         return size

@@ -1,23 +1,27 @@
 """YAML syntax errors, said so that a curriculum designer can fix them.
 
 The parser reports where it gave up, which is often not where the mistake is: an unclosed
-quote is only noticed at the end of the file, an unclosed ``[`` at the next key. For those
-the finding points where the quote or bracket was opened. The common mistakes get a message
-in plain words; the parser's own words follow in parentheses for whoever needs them.
+quote is only noticed at the end of the file, an unclosed ``[`` at the next key, a key without
+its ':' at the key after it. The finding points at the cause: where the quote or bracket was
+opened, or the line :mod:`mcvalidate.yaml_diagnosis` finds wrong in the text around the
+parser's position. The message and the fix are in plain words only: the people who write
+course files do not know the parser's terms ("block mapping", "simple key"), and a finding
+has no field for them, so the parser's own text is left out.
 """
 
 from __future__ import annotations
 
 import yaml
 
+from mcvalidate import yaml_diagnosis as diagnosis
 from mcvalidate.findings import Problem, Span
 from mcvalidate.format_rules import YAML_SYNTAX
 from mcvalidate.limits import too_deep
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
-    """The finding for a YAML syntax error: at the cause where it can be told (where an
-    unclosed quote or bracket was opened), in plain words, the parser's own in parentheses."""
+    """The finding for a YAML syntax error: at its cause where the text tells it, with the
+    one fix that applies; otherwise where the parser stopped, with the likely causes."""
     context, problem = exc.context or "", exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line, mark.column) if mark is not None else (0, 0)
@@ -25,28 +29,59 @@ def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
     unclosed = "quoted scalar" in context or "flow" in context
     if unclosed and opened is not None and ("end of stream" in problem or line > opened.line):
         line, column = opened.line, opened.column
-    text = lines[line] if line < len(lines) else ""
     if "maximum nesting depth" in problem:
         return too_deep(Span(line + 1, column + 1, line + 1, column + 2))
-    message, fix = _explain(context, problem, text[column : column + 1])
+    cause = _cause(context, problem, lines, line, column, opened)
+    if cause is not None:
+        end = max(cause.end, cause.column + 1) + 1
+        return Problem(
+            YAML_SYNTAX,
+            f"YAML syntax error: {cause.message}",
+            span=Span(cause.line + 1, cause.column + 1, cause.line + 1, end),
+            fix=cause.fix,
+        )
+    text = lines[line] if line < len(lines) else ""
+    message, fix = _explain(context, problem)
     if "mapping values are not allowed" in problem and ": " not in text[:column]:
         column = len(text) - len(text.lstrip())  # a key that cannot start here, not a value
-    original = " ".join(p for p in (problem, context) if p)
     start = min(column, len(text)) + 1  # a mark past the end of its line stays on the line
     return Problem(
         YAML_SYNTAX,
-        f"YAML syntax error: {message} (YAML: {original})",
+        f"YAML syntax error: {message}",
         span=Span(line + 1, start, line + 1, min(start + 1, len(text) + 1)),
         fix=fix,
     )
 
 
-def _explain(context: str, problem: str, char: str) -> tuple[str, str]:
-    if "tab character" in problem or ("cannot start any token" in problem and char == "\t"):
-        return (
-            "a tab character is used for indentation; YAML allows only spaces.",
-            "Replace the tab with spaces (set your editor to insert spaces for Tab).",
-        )
+def _cause(
+    context: str,
+    problem: str,
+    lines: list[str],
+    line: int,
+    column: int,
+    opened: yaml.Mark | None,
+) -> diagnosis.Cause | None:
+    """The cause found in the source text, for the errors whose parser position is not where
+    the mistake is (or whose fix depends on the line). They are told apart by the words both
+    parsers share: LibYAML's "did not find expected key" is the pure-Python parser's
+    "expected <block end>", and both say "while parsing a block mapping" (or collection)."""
+    text = lines[line] if line < len(lines) else ""
+    if "tab character" in problem or (
+        "cannot start any token" in problem and text[column : column + 1] == "\t"
+    ):
+        return diagnosis.tab(lines, line, column)
+    if "could not find expected ':'" in problem and "simple key" in context and opened:
+        return diagnosis.missing_colon(lines, opened.line)  # where the would-be key starts
+    if "mapping values are not allowed" in problem:
+        return diagnosis.colon_at(lines, line, column)
+    if "while parsing a block" in context:
+        if text[:column].strip():
+            return diagnosis.after_value(lines, line, column)
+        return diagnosis.at_line_start(lines, line)
+    return None
+
+
+def _explain(context: str, problem: str) -> tuple[str, str]:
     if "quoted scalar" in context and "end of stream" in problem:
         return (
             "this quotation mark is never closed.",
