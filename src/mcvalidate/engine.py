@@ -40,6 +40,7 @@ from mcvalidate.references import read_references
 from mcvalidate.rules import Rule, RuleContext, frozen_options
 from mcvalidate.schema import validate
 from mcvalidate.settings import Settings
+from mcvalidate.traps import find_traps
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -108,11 +109,14 @@ class Checker:
     def check_bytes(self, display: str, raw: bytes) -> FileResult:
         """Check the bytes of one file, reported under the name ``display``."""
         doc = load(display, raw, self.limits)
-        problems = list(doc.problems)
+        # Before the schema: a value spoilt by a pasted character is read as if it were fixed.
+        traps = find_traps(doc, self._enabled, self.limits.max_nodes)
+        problems = [*doc.problems, *traps.problems]
         ran = False
         exposed = None
         if doc.data is not None:
             course, fields, refused = self._validate(doc, problems)
+            problems = traps.instead_of(problems)
             if course is not None:
                 ran = True
                 problems.extend(

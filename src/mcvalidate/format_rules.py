@@ -695,6 +695,255 @@ PATHWAY_CYCLE = _engine_rule(
 # The rules of the checks across the files of a run, decided only once every file is checked.
 ACROSS_FILES = (DUPLICATE_COURSE_ID, UNKNOWN_PATHWAY_TARGET, PATHWAY_CYCLE)
 
+# -- what typing and pasting do to a file (found by mcvalidate.traps) ----------------------------
+# The examples hold the characters themselves (written here as escapes): each example's comment
+# says where the character is, as it cannot be seen.
+
+INVISIBLE_CHARACTER = _engine_rule(
+    "MC050",
+    "invisible-character",
+    "what YAML reads is what the file shows",
+    "principles",
+    """A zero-width character is in the file: a zero-width space, joiner or non-joiner
+    (U+200B, U+200D, U+200C), a word joiner (U+2060), or a byte-order mark (U+FEFF) anywhere
+    but at the very start.
+
+    Text pasted from web pages and word processors brings them along, and nothing shows them:
+    ``active`` followed by one is not ``active``, a key holding one is not the field it looks
+    like, and two files pasted together leave a byte-order mark in the middle. The finding
+    names the character and points at it, also when the file does not parse because of it;
+    the fix is to delete it. The rest of the check reads the value as if it were deleted, so
+    that ``status: active`` with a zero-width space is one finding, not also an invalid
+    status. A joiner between two letters of a script or an emoji that joins them (the
+    farmer emoji is a woman, a joiner and a sheaf of rice) is left alone, as is a comment.
+
+    Fails::
+
+        # a zero-width space follows 'active'
+        title: Mass timber
+        status: active\u200b
+
+    Passes::
+
+        title: Mass timber
+        status: active
+    """,
+)
+
+LOOKALIKE_SPACE = _engine_rule(
+    "MC051",
+    "lookalike-space",
+    "what YAML reads is what the file shows",
+    "principles",
+    """A non-breaking space (U+00A0), or another space that is not the plain space (a thin,
+    narrow or ideographic space), stands where YAML needs a plain space or where it changes a
+    value: in the indentation, right after a key's colon or a list's dash, at the start or
+    the end of a value, or in a key.
+
+    It looks like a space and is not one: YAML does not count it as indentation or as the
+    space after ``:`` and ``-``, so the line means something else or does not parse, and at
+    the end of a value it stays in the value (``active`` and a non-breaking space is not
+    ``active``). Word processors put them in when text is pasted. An error, because what YAML
+    reads is not what the file shows; the finding names the character, at its line and
+    column, also when the file does not parse because of it. The fix is to replace it with a
+    plain space (or, at the edge of a value, to delete it), and the rest of the check reads
+    the value as if it were deleted: one finding, not also an invalid status.
+
+    Fails::
+
+        # the space after 'active' is a non-breaking space
+        title: Mass timber
+        status: active\u00a0
+        language: en
+
+    Passes::
+
+        title: Mass timber
+        status: active
+    """,
+)
+
+LOOKALIKE_SPACE_IN_TEXT = _engine_rule(
+    "MC052",
+    "lookalike-space-in-text",
+    "what YAML reads is what the file shows",
+    "principles",
+    """A non-breaking space (or another space that is not the plain space) stands between two
+    words of a text.
+
+    There it changes nothing a reader sees, and a word processor puts it there on purpose to
+    keep two words on one line (``10 km``, or before a colon in French), so this is only
+    information: a search or a comparison of the text finds another character there than the
+    space it shows. Replace it with a plain space unless it is meant. Where such a space
+    changes what YAML reads (the indentation, after a colon, at the end of a value), MC051
+    reports it instead, as an error.
+
+    Fails::
+
+        # the space between 'Mass' and 'timber' is a non-breaking space
+        title: Mass\u00a0timber
+
+    Passes::
+
+        title: Mass timber
+    """,
+    Severity.INFO,
+)
+
+CURLY_QUOTES = _engine_rule(
+    "MC053",
+    "curly-quotes",
+    "what YAML reads is what the file shows",
+    "principles",
+    """A value (or a key) is written in curly quotes (\u201c...\u201d or \u2018...\u2019)
+    instead of straight ones.
+
+    Word processors turn straight quotes into curly ones, and YAML does not read curly ones
+    as quotes: the quote marks become part of the value (a title with the quote marks in
+    it, a status that is not one of the choices), and a ``: `` or `` #`` between them breaks
+    the line as if there were no quotes. The fix is the same text in straight quotes; the
+    rest of the check reads the value without the curly ones. Curly quotes inside a text,
+    and a value in straight quotes that holds curly ones, are left alone.
+
+    Fails::
+
+        title: \u201cMass timber: an introduction\u201d
+
+    Passes::
+
+        title: "Mass timber: an introduction"
+    """,
+)
+
+DASH_BULLET = _engine_rule(
+    "MC054",
+    "dash-bullet",
+    "what YAML reads is what the file shows",
+    "principles",
+    """A line starts with an en dash, an em dash, a minus sign or a bullet (\u2013 \u2014
+    \u2212 \u2022) as if it were a list item.
+
+    Only a hyphen (``-``) followed by a space starts a list item. Lists pasted from a word
+    processor start with the others, and YAML reads the lines as one text (or cannot read
+    them at all): the list is lost. Each such character is one finding, replacing what the
+    schema would say about the value it spoils (that ``prerequisites`` is text and not a
+    list); the fix is to replace it with a hyphen. A dash at the start of a line inside a
+    block of text (``|`` or ``>``) or in quotes is text, and is left alone.
+
+    Fails::
+
+        title: Mass timber
+        prerequisites:
+          \u2013 One year of construction industry experience
+
+    Passes::
+
+        title: Mass timber
+        prerequisites:
+          - One year of construction industry experience
+    """,
+)
+
+COMMA_SPLITS_ITEM = _engine_rule(
+    "MC055",
+    "comma-splits-item",
+    "free text in a list is written one item a line, or in quotes",
+    "principles",
+    """A comma inside a list in brackets has probably split one item into two.
+
+    In ``[a, b]`` every comma separates items, so ``[Some farming experience, or permission
+    of the coordinator]`` is two prerequisites, ``[Certificate in Sustainable Agriculture,
+    Level 1]`` two credentials, and the year of ``[Regional survey, 2024]`` a number of its
+    own. Reported when an item starts with a lowercase ``or``, ``and``, ``nor`` or ``but``,
+    is a number in a list of text, or is a short ``Level 1``, ``Part 2``, ``Grade 12`` after
+    an item of three words or more. A warning: the file is valid, and the items may be
+    meant. The fix puts the item in quotes; a list of free text is better written one
+    ``- item`` a line, where commas are text.
+
+    Fails::
+
+        title: Mass timber
+        prerequisites: [Some farming experience, or permission of the coordinator]
+
+    Passes::
+
+        title: Mass timber
+        prerequisites:
+          - Some farming experience, or permission of the coordinator
+    """,
+    Severity.WARNING,
+)
+
+HASH_STARTS_COMMENT = _engine_rule(
+    "MC056",
+    "hash-starts-comment",
+    "a comment starts with '#' after a space, so text holding ' #' is quoted",
+    "principles",
+    """A `` #`` inside an unquoted text has started a comment, cutting the text short.
+
+    ``summary: Small-scale producers #1 problem is soil loss`` keeps only ``Small-scale
+    producers``: the rest is a comment, and YAML drops it without a word. Reported when the
+    ``#`` follows the text after a single space and is directly followed by a digit
+    (``#1``, ``#204``), or by a word and more words (``#MassTimber movement``): a comment
+    written as one (``title: Mass timber  # the working title``, ``#draft``, ``#TODO: ...``)
+    is not. A warning; the fix puts the whole text in quotes.
+
+    Fails::
+
+        title: Mass timber
+        summary: Small-scale producers #1 problem is soil loss
+
+    Passes::
+
+        title: Mass timber  # the working title
+        summary: "Small-scale producers #1 problem is soil loss"
+    """,
+    Severity.WARNING,
+)
+
+COLON_STARTS_KEY = _engine_rule(
+    "MC057",
+    "colon-starts-key",
+    "a key ends at the first ': ' of a line, so text holding ': ' is quoted or a block",
+    "principles",
+    """A text continued on the next line has become a new key, because that line holds
+    ``: ``.
+
+    ``summary: Hands-on introduction to mass timber`` followed by ``Fire protection: what the
+    code requires`` on the next line is a summary and an unknown field ``Fire protection``:
+    the colon made the line a key, and its text is not part of the summary. Reported instead
+    of the unknown-key finding (MC010) for a key of several words that follows, on the very
+    next line, a value of several words; an error, as that finding is, since the text is
+    lost. The fix puts the whole text in quotes, or writes it as a block (``summary: >``
+    with the lines indented under it).
+
+    Fails::
+
+        title: Mass timber
+        summary: Hands-on introduction to mass timber
+        Fire protection: what the code requires
+
+    Passes::
+
+        title: Mass timber
+        summary: >
+          Hands-on introduction to mass timber.
+          Fire protection: what the code requires.
+    """,
+)
+
+# What typing and pasting do to a file (mcvalidate.traps finds them before the schema stage).
+TRAPS = (
+    INVISIBLE_CHARACTER,
+    LOOKALIKE_SPACE,
+    LOOKALIKE_SPACE_IN_TEXT,
+    CURLY_QUOTES,
+    DASH_BULLET,
+    COMMA_SPLITS_ITEM,
+    HASH_STARTS_COMMENT,
+    COLON_STARTS_KEY,
+)
+
 FORMAT_PACK = Pack(
     name=FORMAT,
     title="Course format, version 1",
@@ -723,5 +972,6 @@ FORMAT_PACK = Pack(
         UNUSED_IGNORE,
         STALE_BASELINE,
         *ACROSS_FILES,
+        *TRAPS,
     ),
 )
