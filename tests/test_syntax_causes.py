@@ -312,3 +312,22 @@ def test_no_parser_words_on_any_file_of_the_yaml_test_suite() -> None:
             if PARSER_TERMS.search(problem.message + problem.fix):
                 worded.append(f"{path.name}: {problem.message} {problem.fix}")
     assert not worded, worded
+
+
+def test_a_nested_field_without_the_space_after_its_colon_says_so() -> None:
+    """``pacing:cohort`` parses (as one text), so it is the schema that tells the cause."""
+    text = "title: x\ndelivery:\n  pacing:cohort\n"
+    (finding,) = [f for f in check_text(text).findings if f.rule.startswith("MC")]
+    assert (finding.rule, finding.span.line, finding.span.column) == ("MC011", 3, 3)
+    assert finding.fix.startswith(
+        "Add a space after the ':', so that the line reads: pacing: cohort"
+    )
+
+
+def test_a_field_without_its_colon_before_a_flow_value_says_so() -> None:
+    """``credit {status: credit}`` parses, with ``credit {status`` as a key."""
+    text = "title: x\ncredit {status: credit}\n"
+    (finding,) = [f for f in check_text(text).findings if f.rule.startswith("MC")]
+    assert (finding.rule, finding.span.line, finding.span.column) == ("MC010", 2, 1)
+    assert "the ':' after 'credit' is missing" in finding.message
+    assert finding.fix == "Add ':' after 'credit', so that the line reads: credit: {status: credit}"

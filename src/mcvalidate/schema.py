@@ -273,6 +273,7 @@ def _problem(doc: Document, model: type[BaseModel], pointer: str, errors: list[A
     if any(k in _EXPECTED or k.endswith("_type") for k in kinds):
         expected = " or ".join(dict.fromkeys(_EXPECTED.get(k, "another type") for k in kinds))
         found, hint = _describe(doc, pointer, error["input"], set(kinds))
+        hint = _space_missing(model, error["loc"], error["input"], kinds) or hint
         return Problem(
             INVALID_TYPE,
             f"'{label}' should be {expected}, but YAML read {found}.",
@@ -282,10 +283,48 @@ def _problem(doc: Document, model: type[BaseModel], pointer: str, errors: list[A
     return _invalid_value(model, pointer, label, error)
 
 
+# A field and its value written without the space after the colon (``pacing:cohort``): YAML
+# reads it as one text where a mapping of fields was expected.
+_NO_SPACE = re.compile(r"([A-Za-z_][\w-]*):(\S.*)")
+# A field whose ':' is missing before a flow value (``credit {status: credit}``): YAML reads
+# ``credit {status`` as the key.
+_NO_COLON = re.compile(r"([A-Za-z_][\w-]*)\s+[\[{]")
+
+
+def _space_missing(
+    model: type[BaseModel], loc: tuple[Any, ...], value: Any, kinds: list[str]
+) -> str:
+    """The fix for a mapping written as ``field:value``, without the space after the colon."""
+    if not isinstance(value, str) or not any(k in _NOT_A_MAPPING for k in kinds):
+        return ""
+    written = _NO_SPACE.fullmatch(value.strip())
+    if written is None or written[1] not in _fields_at(model, loc):
+        return ""
+    return (
+        f"Add a space after the ':', so that the line reads: {written[1]}: {written[2]} "
+        "(without it, YAML reads one text, not a field and its value)."
+    )
+
+
 def _unknown_key(model: type[BaseModel], pointer: str, loc: tuple[Any, ...], data: Any) -> Problem:
     key = str(loc[-1])
     allowed = sorted(_fields_at(model, loc[:-1]))
     parent = _label(pointer.rpartition("/")[0], data) or "the top level"
+    unbracketed = _NO_COLON.match(key)
+    if unbracketed and unbracketed[1] in allowed:
+        field = unbracketed[1]
+        value = _child_path(data, split(pointer))
+        line = f"{field}: {key[len(field) :].strip()}"
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            line += f": {value}"  # the rest of the line, which YAML read as the value
+        return Problem(
+            UNKNOWN_KEY,
+            f"Unknown field '{key}' in {parent}: the ':' after '{field}' is missing, so YAML "
+            "read the field and part of its value as one name.",
+            pointer,
+            fix=f"Add ':' after '{field}', so that the line reads: {line}",
+            at_key=True,
+        )
     close = closest(key, allowed)
     # A key already starting 'x-' is only checked when it is in a pack's namespace.
     own = key.startswith("x-")
