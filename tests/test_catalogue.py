@@ -95,3 +95,7 @@ def test_published_schemas_are_in_sync() -> None:
     for name, generated in (("course-1", course_schema()), ("config", config_schema())):
         on_disk = json.loads((published / f"{name}.schema.json").read_text(encoding="utf-8"))
         assert on_disk == generated, f"run: mcvalidate schema > docs/schemas/{name}.schema.json"
+    # The copy shipped in the package, which 'mcvalidate schema --path' names for editors.
+    from mcvalidate.scaffold import SCHEMA
+
+    assert json.loads(SCHEMA.read_text(encoding="utf-8")) == course_schema()

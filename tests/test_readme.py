@@ -68,3 +68,22 @@ def test_the_quick_start_installs_for_use_and_its_first_output_is_a_pass(
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines()[-1] == "✓ 4 files checked, all pass."
+
+
+def test_the_readme_init_sample_is_real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Start a new course file", 1)[1].split("\n## ", 1)[0]
+    sample = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0].splitlines()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "courses").mkdir()
+    runner = CliRunner()
+    made = runner.invoke(cli, ["init", "courses/mass-timber-basics.yaml"])
+    checked = runner.invoke(
+        cli, ["check", "--isolated", "-q", "courses/mass-timber-basics.yaml"], env={"COLUMNS": "80"}
+    )
+    assert sample == [
+        "$ mcvalidate init courses/mass-timber-basics.yaml",
+        *made.output.splitlines(),
+        "$ mcvalidate check -q courses/mass-timber-basics.yaml",
+        *checked.output.splitlines(),
+    ]

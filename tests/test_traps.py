@@ -296,7 +296,7 @@ def test_a_list_repeated_by_aliases_is_one_finding() -> None:
 
 def _seconds(text: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):  # the best of five: a busy machine does not count
         start = time.process_time()
         check_text(text, "MC05")
         best = min(best, time.process_time() - start)

@@ -14,6 +14,7 @@ import io
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -285,11 +286,27 @@ def explain(rule: str, config: str | None, isolated: bool) -> None:
     metavar="NAME",
     help="Include the fields of these packs only (default: every pack that declares some).",
 )
+@click.option(
+    "--path",
+    "show_path",
+    is_flag=True,
+    help="Print the path of the course schema shipped with mcvalidate (for an editor).",
+)
 @_config_options
-def schema(which: str, frameworks: Sequence[str], config: str | None, isolated: bool) -> None:
+def schema(
+    which: str, frameworks: Sequence[str], show_path: bool, config: str | None, isolated: bool
+) -> None:
     """Print the JSON Schema of the course format (default) or of the configuration file,
     generated from the models; the course schema includes the packs' own fields."""
     import json
+
+    if show_path:
+        from mcvalidate.scaffold import SCHEMA
+
+        if which != "course" or frameworks:
+            _fail("--path names the shipped course schema: give no 'config' or --framework")
+        click.echo(str(SCHEMA))
+        return
 
     from mcvalidate.catalogue import chosen, course_schema
     from mcvalidate.config import schema as config_schema
@@ -304,6 +321,70 @@ def schema(which: str, frameworks: Sequence[str], config: str | None, isolated: 
     except McvalidateError as exc:
         _fail(str(exc))
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Start from an existing course file (a new offering of the same program).",
+)
+@click.option(
+    "--interactive/--no-interactive",
+    default=None,
+    help="Ask for the title, issuer, credit status, hours and language "
+    "(default: ask on a terminal).",
+)
+def init(path: Path, source: Path | None, interactive: bool | None) -> None:
+    """Write a new course file at PATH, every section with a comment on what goes there and
+    which framework element asks for it; then 'mcvalidate check PATH' lists what is left."""
+    from mcvalidate.scaffold import SCHEMA, Answers, from_existing, scaffold
+
+    if path.exists() or path.is_symlink():
+        _fail(f"'{path}' already exists: mcvalidate init never overwrites a file")
+    schema = SCHEMA.as_uri()
+    if source is not None:
+        try:
+            text = from_existing(source.read_text(encoding="utf-8-sig"), schema)
+        except (OSError, UnicodeDecodeError) as exc:
+            _fail(f"cannot read '{source}': {exc}")
+    else:
+        ask = sys.stdin.isatty() if interactive is None else interactive
+        text = scaffold(_ask() if ask else Answers(), schema)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except OSError as exc:
+        _fail(f"cannot write '{path}': {exc.strerror or exc}")
+    click.echo(f"Wrote {path}. Next: mcvalidate check {path}")
+
+
+def _ask() -> Any:
+    """The values that differ per course, asked one by one (Enter keeps the default)."""
+    from mcvalidate.scaffold import Answers
+
+    title = click.prompt("Title of the micro-credential", default=Answers.title)
+    issuer = click.prompt("Awarding institution", default="", show_default=False)
+    credit = click.prompt(
+        "Credit status",
+        type=click.Choice(["credit", "non_credit", "unknown"]),
+        default="unknown",
+    )
+    hours = click.prompt(
+        "Notional learning hours (all the learner's effort; 0 if not known)",
+        type=click.FloatRange(min=0),
+        default=0,
+    )
+    language = click.prompt("Language of instruction (BCP 47, e.g. en, fr-CA)", default="en")
+    return Answers(
+        title=title,
+        issuer=issuer,
+        credit="" if credit == "unknown" else credit,
+        hours=hours or None,
+        language=language,
+    )
 
 
 def main() -> NoReturn:
