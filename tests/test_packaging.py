@@ -38,6 +38,7 @@ def test_wheel_holds_engine_packs_data_and_entry_points(tmp_path: Path) -> None:
         "mcvalidate/model/course.py",
         "mcvalidate/py.typed",  # pack authors' type checkers read mcvalidate's hints
         "mcvalidate/testing.py",
+        "mcvalidate/schemas/course-1.schema.json",  # the schema init's modelines point at
         "mcvalidate_bc/framework/__init__.py",
         "mcvalidate_bc/toolkit/__init__.py",
         "mcvalidate_bc/toolkit/verbs/en-action.txt",
