@@ -5,6 +5,7 @@ that the tests hold on a slow or busy machine; the memory of the largest stays u
 
 from __future__ import annotations
 
+import gc
 import io
 import shutil
 import subprocess
@@ -26,12 +27,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def best_time(work: Callable[[], object]) -> float:
     """The best of five runs, in CPU time of this process: what other processes do on a busy
-    machine does not count."""
+    machine does not count. The garbage collector is paused while they run: late in a long
+    test session its full collections walk every object the earlier tests left, a cost that
+    grows with the session, not with the input measured."""
     times = []
-    for _ in range(5):
-        start = time.process_time()
-        work()
-        times.append(time.process_time() - start)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(5):
+            start = time.process_time()
+            work()
+            times.append(time.process_time() - start)
+    finally:
+        gc.enable()
     return min(times)
 
 
