@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from mcvalidate_bc.collect import rules_of
+from mcvalidate.rules import rules_of
 from mcvalidate_bc.framework import PACK as FRAMEWORK_PACK
 from mcvalidate_bc.toolkit import PACK as TOOLKIT_PACK
 from mcvalidate_bc.toolkit import design, language

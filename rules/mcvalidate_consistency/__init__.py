@@ -10,7 +10,7 @@ and size that a course may have good reason to differ on: a competency worded as
 (CON013) and hours long for a "short-duration" offering (CON008).
 """
 
-from mcvalidate.rules import Pack, Rule
+from mcvalidate.rules import Pack, rules_of
 from mcvalidate_consistency import (
     assessments,
     competencies,
@@ -31,10 +31,5 @@ PACK = Pack(
     version="1",
     url="docs/rules.md#consistency-consistency-of-a-course-file",
     prefix="CON",
-    rules=tuple(
-        sorted(
-            (v for m in MODULES for v in vars(m).values() if isinstance(v, Rule)),
-            key=lambda r: r.id,
-        )
-    ),
+    rules=rules_of(*MODULES),
 )

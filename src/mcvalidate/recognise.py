@@ -35,7 +35,10 @@ def is_course_text(raw: bytes) -> bool:
     head = raw[:_SNIFFED].removeprefix(b"\xef\xbb\xbf")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True  # UTF-16: not looked into here; the check decodes it
-    keys = [next(g for g in match.groups() if g is not None) for match in _TOP_KEY.finditer(head)]
-    if not keys:
-        return True
-    return any(key.decode("utf-8", "replace").strip() in COURSE_KEYS for key in keys)
+    seen = False
+    for match in _TOP_KEY.finditer(head):  # a course's first key is nearly always a field
+        key = next(g for g in match.groups() if g is not None)
+        if key.decode("utf-8", "replace").strip() in COURSE_KEYS:
+            return True
+        seen = True
+    return not seen

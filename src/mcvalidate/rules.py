@@ -29,7 +29,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from mcvalidate.findings import Problem, Severity
@@ -559,6 +559,21 @@ def satisfies(version: str, spec: str) -> bool:
     return all(checks[op](padded(have), padded(want)) for op, want in version_spec(spec))
 
 
+def rules_of(*modules: ModuleType) -> tuple[Rule, ...]:
+    """The rules defined in ``modules`` (not those they import), sorted by rule id: a pack's
+    ``rules``, so that a rule joins its pack by being written in one of the pack's modules,
+    with no second list to keep."""
+    found = [
+        value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, Rule)
+        and value.check is not None
+        and value.check.__module__ == module.__name__
+    ]
+    return tuple(sorted(found, key=lambda r: r.id))
+
+
 __all__ = [
     "API_VERSION",
     "EVIDENCE",
@@ -570,4 +585,5 @@ __all__ = [
     "RuleContext",
     "Source",
     "rule",
+    "rules_of",
 ]

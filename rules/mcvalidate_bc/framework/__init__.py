@@ -5,8 +5,7 @@ or summarising them) require something; a warning where the Framework encourages
 the rule is mcvalidate's reading of a requirement; info for scope notes.
 """
 
-from mcvalidate.rules import Pack
-from mcvalidate_bc.collect import rules_of
+from mcvalidate.rules import Pack, rules_of
 from mcvalidate_bc.framework import definition, governance, ministry
 from mcvalidate_bc.sources import FRAMEWORK, FRAMEWORK_URL
 

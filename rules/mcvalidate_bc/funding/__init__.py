@@ -7,8 +7,7 @@ listed; a name that is not a known program is a finding with a suggestion, since
 name would silently switch its profile off.
 """
 
-from mcvalidate.rules import Pack
-from mcvalidate_bc.collect import rules_of
+from mcvalidate.rules import Pack, rules_of
 from mcvalidate_bc.funding import future_skills
 
 PACK = Pack(

@@ -13,8 +13,7 @@ reading. Only the opening part of each Toolkit chapter could be read when the ru
 written (the project's research notes on the Framework and the Toolkit say what was seen).
 """
 
-from mcvalidate.rules import Pack
-from mcvalidate_bc.collect import rules_of
+from mcvalidate.rules import Pack, rules_of
 from mcvalidate_bc.sources import TOOLKIT, TOOLKIT_URL
 from mcvalidate_bc.toolkit import design, language, planning, quality, recognition
 
