@@ -351,6 +351,7 @@ class Checker:
             reference=rule.source.url,
             fix=problem.fix,
             pack=self.selection.pack_of(rule.id).name,
+            autofix=problem.autofix,
         )
 
 

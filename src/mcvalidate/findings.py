@@ -74,6 +74,8 @@ class Finding:
     suppression: Suppression | None = None
     # The pack the rule belongs to (``format`` for the course format's own rules).
     pack: str = ""
+    # The mechanical correction, when there is one (``check --fix``, editors' code actions).
+    autofix: Autofix | None = None
 
     @property
     def identity(self) -> tuple[str, str, str]:
@@ -107,6 +109,29 @@ class Finding:
             "fix": self.fix,
             "pack": self.pack,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text of ``span`` with ``text`` (an insertion when the span is empty). Spans
+    are those of findings: 1-based, columns in code points, end exclusive."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Autofix:
+    """A correction made of text edits at positions the checker already has, never a
+    re-serialisation of the YAML, so comments, order and quoting stay as written.
+
+    ``safe`` fixes keep the meaning the author evidently intended (a non-breaking space made
+    plain); unsafe ones are a likely reading that a person should confirm (a misspelt key
+    renamed), and are applied only when asked for (``--unsafe-fixes``)."""
+
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +174,7 @@ class Problem:
     span: Span | None = None
     fix: str = ""
     at_key: bool = False
+    autofix: Autofix | None = None
 
 
 @dataclass(frozen=True)
