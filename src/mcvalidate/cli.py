@@ -387,6 +387,18 @@ def _ask() -> Any:
     )
 
 
+@cli.command()
+def lsp() -> None:
+    """Serve an editor over standard input and output (the Language Server Protocol):
+    findings as you type, the rule's explanation on hover, fixes as code actions. Needs
+    the extra: pip install 'mcvalidate[lsp]'."""
+    try:
+        from mcvalidate.lsp import serve
+    except ImportError as exc:
+        _fail(f"the language server needs pygls ({exc}): pip install 'mcvalidate[lsp]'")
+    serve()
+
+
 def main() -> NoReturn:
     """Console-script entry point."""
     # mcvalidate's validation must not depend on whatever pydantic plugins happen to be

@@ -91,7 +91,7 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
         config.show(stdout)
         return EXIT_OK
     pairs = targets(options.formats, options.outputs, options.environ)
-    checker, registry = _prepare(options, config)
+    checker, registry = checker_for(config, options)
     selection = checker.selection
     if STDIN in options.paths and stdin is None and sys.stdin is None:
         raise UsageError("standard input is closed: there is nothing to read for '-'")
@@ -197,10 +197,14 @@ def configuration(options: Options) -> Configuration:
 def prepare(options: Options) -> Checker:
     """The run's checker: packs, selection and settings, worked out once (in each worker too,
     when files are checked in parallel)."""
-    return _prepare(options, configuration(options))[0]
+    return checker_for(configuration(options), options)[0]
 
 
-def _prepare(options: Options, config: Configuration) -> tuple[Checker, Registry]:
+def checker_for(config: Configuration, options: Options | None = None) -> tuple[Checker, Registry]:
+    """The checker of ``config`` (and the registry its packs came from): what :func:`prepare`
+    builds, for a configuration found elsewhere than from the working directory (the
+    language server finds one per open file)."""
+    options = options or Options()
     values = config.values
     registry = local_registry(config)
     off = [rule for rule, level in values.severity.items() if level == "off"]
