@@ -37,13 +37,15 @@ _AFTER_ADDRESS = ".,;:!?)]}'\""
 _SHOWN = 60
 
 
-def texts(value: Any, tokens: tuple[str | int, ...] = ()) -> Iterator[tuple[str, str, str]]:
-    """``(pointer, key, text)`` for every text the file wrote under ``value``, ``key`` being
-    the name of the field it is (or is an item of). The author's own ``x-`` fields are not
-    checked (the format leaves them to the author), nor are keys."""
+def texts(
+    value: Any, tokens: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """``(tokens, text)`` for every text the file wrote under ``value``, ``tokens`` being its
+    path (joined into a pointer only for the rare text that holds a placeholder). The
+    author's own ``x-`` fields are not checked (the format leaves them to the author), nor
+    are keys."""
     if isinstance(value, str):
-        key = next((t for t in reversed(tokens) if isinstance(t, str)), "")
-        yield join(tokens), key, value
+        yield tokens, value
     elif isinstance(value, dict):
         for name, item in value.items():
             if not str(name).startswith("x-"):
@@ -97,9 +99,12 @@ def placeholder_text(course: Course, ctx: RuleContext) -> None:
         summary: Keep the books of a small business in cloud accounting software.
         publication: {url: https://fvec.example.ca/ce/cloud-bookkeeping}
     """
-    for pointer, key, text in texts(ctx.value("")):
+    for tokens, text in texts(ctx.value("")):
         if not may_hold_placeholder(text):
             continue
+        pointer = join(tokens)
+        # The name of the field the text is (or is an item of).
+        key = next((t for t in reversed(tokens) if isinstance(t, str)), "")
         # One finding per placeholder of a value: the same one written twice is one mistake.
         found: dict[str, tuple[str, str]] = {}
         for match in PLACEHOLDER.finditer(text):

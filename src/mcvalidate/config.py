@@ -18,6 +18,7 @@ is YAML. Paths and globs in the file are relative to its directory.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -162,6 +163,18 @@ def load(path: Path) -> Configuration:
 def _has_tool_table(path: Path) -> bool:
     """True when ``pyproject.toml`` has a ``[tool.mcvalidate]`` table. A file that cannot be
     read or is not valid TOML is an error: passing over it would run the gate on defaults."""
+    try:
+        status = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    return _tool_table_in(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _tool_table_in(path: Path, mtime_ns: int, size: int) -> bool:
+    """:func:`_has_tool_table` for one version of the file: the language server looks for the
+    configuration at every check, and a project's ``pyproject.toml`` is read once, not each
+    time (a changed file has another date or size, and is read again)."""
     try:
         raw = read_regular(path)
     except OSError as exc:

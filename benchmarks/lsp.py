@@ -1,0 +1,152 @@
+"""Time the language server's re-check of one open file after an edit, findings published.
+
+Usage: ``python benchmarks/lsp.py [EDITS] [FILE]`` (default: 300 edits of
+``examples/mass-timber-construction.yaml``; needs ``mcvalidate[lsp]``). A measurement script,
+not a test: the figures depend on the machine.
+
+Two figures:
+
+* **end to end**: ``mcvalidate lsp`` runs as a subprocess, spoken to over stdio as an editor
+  does (a small JSON-RPC client here, so that no client library's own cost is measured); the
+  time from writing a ``didChange`` to reading the ``publishDiagnostics`` of that version.
+* **in process**: the check of the text and its conversion to diagnostics, without the pipe.
+
+Each edit changes the title, alternating between two texts, so every check is of new text.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import IO, Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT / "examples" / "mass-timber-construction.yaml"
+
+
+class Client:
+    """Just enough of an LSP client: framed JSON-RPC over the server's stdin and stdout."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mcvalidate", "lsp"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.out: IO[bytes] = self.process.stdin
+        self.inp: IO[bytes] = self.process.stdout
+        self.ids = 0
+
+    def send(self, message: dict[str, Any]) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        self.out.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.out.flush()
+
+    def notify(self, method: str, params: dict[str, Any]) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: dict[str, Any]) -> Any:
+        self.ids += 1
+        self.send({"id": self.ids, "method": method, "params": params})
+        while True:
+            message = self.receive()
+            if message.get("id") == self.ids and "method" not in message:
+                return message.get("result")
+
+    def receive(self) -> dict[str, Any]:
+        """The next message; a request from the server (to register file watchers) is
+        answered as an editor would."""
+        length = 0
+        while (line := self.inp.readline().strip()) != b"":
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":")[1])
+        message: dict[str, Any] = json.loads(self.inp.read(length))
+        if "method" in message and "id" in message:
+            self.send({"id": message["id"], "result": None})
+        return message
+
+    def diagnostics(self, version: int) -> list[Any]:
+        while True:
+            message = self.receive()
+            if message.get("method") == "textDocument/publishDiagnostics":
+                params = message["params"]
+                if params.get("version") == version:
+                    return list(params["diagnostics"])
+
+    def close(self) -> None:
+        self.request("shutdown", {})
+        self.notify("exit", {})
+        self.process.wait(timeout=10)
+
+
+def end_to_end(path: Path, edits: int) -> tuple[list[float], int]:
+    client = Client()
+    client.request(
+        "initialize",
+        {"processId": None, "rootUri": ROOT.as_uri(), "capabilities": {}},
+    )
+    client.notify("initialized", {})
+    uri = path.as_uri()
+    text = path.read_text(encoding="utf-8")
+    item = {"uri": uri, "languageId": "yaml", "version": 1, "text": text}
+    client.notify("textDocument/didOpen", {"textDocument": item})
+    count = len(client.diagnostics(1))
+    times = []
+    for version in range(2, edits + 2):
+        edited = text.replace("title: ", f"title: {'Draft ' * (version % 2)}", 1)
+        start = time.perf_counter()
+        client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"text": edited}],
+            },
+        )
+        client.diagnostics(version)
+        times.append(time.perf_counter() - start)
+    client.close()
+    return times, count
+
+
+def in_process(path: Path, edits: int) -> list[float]:
+    from mcvalidate.live import Workspace
+    from mcvalidate.lsp import diagnostics
+
+    workspace = Workspace(ROOT)
+    text = path.read_text(encoding="utf-8")
+    list(diagnostics(workspace.check(path, text), "utf-16"))  # the checker is built once
+    times = []
+    for version in range(edits):
+        edited = text.replace("title: ", f"title: {'Draft ' * (version % 2)}", 1)
+        start = time.perf_counter()
+        list(diagnostics(workspace.check(path, edited), "utf-16"))
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def summary(times: list[float]) -> str:
+    ordered = sorted(times)
+    p90 = ordered[int(len(ordered) * 0.9)]
+    return (
+        f"median {statistics.median(times) * 1000:.2f} ms, p90 {p90 * 1000:.2f} ms, "
+        f"max {ordered[-1] * 1000:.2f} ms"
+    )
+
+
+def main() -> None:
+    edits = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    path = Path(sys.argv[2]).resolve() if len(sys.argv) > 2 else DEFAULT
+    lines = path.read_text(encoding="utf-8").count("\n")
+    times, count = end_to_end(path, edits)
+    print(f"{path.name}: {lines} lines, {count} findings; {edits} edits")
+    print(f"end to end (didChange -> publishDiagnostics over stdio): {summary(times)}")
+    print(f"in process (check + diagnostics):                       {summary(in_process(path, edits))}")
+
+
+if __name__ == "__main__":
+    main()
