@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVER = [sys.executable, "-m", "mcvalidate", "lsp"]
 DEFAULT = ROOT / "examples" / "mass-timber-construction.yaml"
 
 
@@ -33,7 +34,7 @@ class Client:
 
     def __init__(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mcvalidate", "lsp"],
+            SERVER,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
         )
@@ -145,7 +146,8 @@ def main() -> None:
     times, count = end_to_end(path, edits)
     print(f"{path.name}: {lines} lines, {count} findings; {edits} edits")
     print(f"end to end (didChange -> publishDiagnostics over stdio): {summary(times)}")
-    print(f"in process (check + diagnostics):                       {summary(in_process(path, edits))}")
+    inside = summary(in_process(path, edits))
+    print(f"in process (check + diagnostics):                       {inside}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 from typing import Literal
 
 from mcvalidate.document import LINE_BREAK
@@ -26,12 +27,19 @@ def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
 
 
 class Lines:
-    """The line starts of one text, both ways of counting; built once per check of a text."""
+    """The line starts of one text, both ways of counting; worked out once per text, when a
+    position is first asked for (a file without findings never needs them)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._yaml = _starts(text, LINE_BREAK)
-        self._editor = _starts(text, _EDITOR_BREAK)
+
+    @cached_property
+    def _yaml(self) -> list[int]:
+        return _starts(self.text, LINE_BREAK)
+
+    @cached_property
+    def _editor(self) -> list[int]:
+        return _starts(self.text, _EDITOR_BREAK)
 
     def offset(self, line: int, column: int) -> int:
         """The offset of a finding's 1-based ``line`` and code-point ``column``, clamped to the
