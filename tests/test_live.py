@@ -109,3 +109,11 @@ def test_a_local_pack_is_imported_again_after_a_change(repo: Path) -> None:
     os.utime(init, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     workspace.forget()
     assert messages() == ["six, longer"]
+
+
+def test_isolated_reads_no_configuration(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / ".mcvalidate.yaml").write_text("ignore: [MC012]\n")
+    assert "MC012" not in rules_of(Workspace(repo).check(repo / "a.yaml", COURSE))
+    assert "MC012" in rules_of(Workspace(repo, isolated=True).check(repo / "a.yaml", COURSE))
+    monkeypatch.setenv("MCVALIDATE_ISOLATED", "1")
+    assert "MC012" in rules_of(Workspace(repo).check(repo / "a.yaml", COURSE))

@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from mcvalidate.config import Configuration, find, resolve
+from mcvalidate.config import ISOLATED_ENV, Configuration, find, resolve
 from mcvalidate.discover import relative_to
 from mcvalidate.engine import Checker
 from mcvalidate.errors import McvalidateError
@@ -65,11 +65,12 @@ class Workspace:
     """The checkers of one editor session, one per configuration file in use.
 
     ``root`` is the folder the editor opened (used for files not saved yet); ``isolated``
-    reads no configuration file, as ``check --isolated`` does."""
+    reads no configuration file, as ``check --isolated`` (or ``MCVALIDATE_ISOLATED``) does."""
 
     def __init__(self, root: Path | None = None, *, isolated: bool = False) -> None:
         self.root = root or Path.cwd()
-        self.isolated = isolated
+        isolated_env = os.environ.get(ISOLATED_ENV, "").lower() in ("1", "true", "yes")
+        self.isolated = isolated or isolated_env
         self._built: dict[Path | None, _Built] = {}
 
     def check(self, path: Path | None, text: str) -> Checked:
