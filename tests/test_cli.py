@@ -34,6 +34,7 @@ FINDING_KEYS = {
     "reference",
     "fix",
     "pack",
+    "fixes",
 }
 COMPLETE = (EXAMPLES / "mass-timber-construction.yaml").read_text(encoding="utf-8")
 
@@ -91,6 +92,24 @@ def test_json_contract(tmp_path: Path) -> None:
     assert typo["pointer"] == "/learning_outcome"
     assert typo["name"] == "unknown-key"
     assert "learning_outcomes" in typo["fix"]
+    # Read as 'learning_outcomes' (a near-certain typo of a missing key): renaming it is the fix,
+    # an unsafe one.
+    assert typo["fixes"] == [
+        {
+            "description": "Rename 'learning_outcome' to 'learning_outcomes'",
+            "safe": False,
+            "edits": [
+                {
+                    "line": 2,
+                    "column": 1,
+                    "end_line": 2,
+                    "end_column": 17,
+                    "text": "learning_outcomes",
+                }
+            ],
+        }
+    ]
+    assert report["summary"]["fixable"] == 0 and report["summary"]["unsafe_fixable"] == 1
 
 
 def test_fail_on_threshold(tmp_path: Path) -> None:

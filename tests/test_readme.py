@@ -87,3 +87,28 @@ def test_the_readme_init_sample_is_real(tmp_path: Path, monkeypatch: pytest.Monk
         "$ mcvalidate check -q courses/mass-timber-basics.yaml",
         *checked.output.splitlines(),
     ]
+
+
+def test_the_readme_fix_sample_is_real(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The --fix section's file, and what --diff, --fix and --fix --unsafe-fixes print for it
+    at 80 columns, run by run on one copy of the file."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Fixing mechanical mistakes: --fix", 1)[1].split("\n## ", 1)[0]
+    course = re.findall(r"```yaml\n(.*?)```", section, re.DOTALL)[0]
+    sample = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0].splitlines()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "courses").mkdir()
+    path = tmp_path / "courses" / "mass-timber-intro.yaml"
+    path.write_text(course, encoding="utf-8")
+    shown: list[str] = []
+    for line in sample:
+        if line.startswith("$ mcvalidate "):
+            args = line.removeprefix("$ mcvalidate ").split()
+            result = CliRunner().invoke(
+                cli, [args[0], "--isolated", *args[1:]], env={"COLUMNS": "80"}
+            )
+            shown += [line, *result.stdout.splitlines(), *result.stderr.splitlines()]
+    assert sample == shown
+    fixed = path.read_text(encoding="utf-8")
+    assert "competencies:\n" in fixed and "  status: non_credit  # pending the senate's" in fixed
+    assert [c for c in ("\u201c", "\u2013", "   \n") if c in fixed] == []

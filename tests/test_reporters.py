@@ -157,6 +157,45 @@ def test_sarif_is_valid_with_findings_and_when_clean(results: list[FileResult]) 
     assert clean["runs"][0]["tool"]["driver"]["rules"] == []
 
 
+def test_sarif_carries_each_fix_as_replacements_and_stays_valid() -> None:
+    # A replacement on a line of non-ASCII text, a deletion, and an unsafe rename of a key in a
+    # flow mapping; the log validates against the official schema with them.
+    text = "title: \u201cCaf\u00e9 \u00e0 bois\u201d\nstatus: draft  \nworkload: {hour: 60}\n"
+    result = check_text(text, "MC", name="cours é.yaml")
+    log = sarif(make_run(result))
+    fixes = {r["ruleId"]: r["fixes"] for r in log["runs"][0]["results"] if "fixes" in r}
+    assert fixes["MC053"] == [
+        {
+            "description": {"text": "Use straight quotes"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": {"uri": "cours%20%C3%A9.yaml", "uriBaseId": "%SRCROOT%"},
+                    "replacements": [
+                        {
+                            "deletedRegion": {
+                                "startLine": 1,
+                                "startColumn": 8,
+                                "endLine": 1,
+                                "endColumn": 21,  # 13 code points, 14 bytes
+                            },
+                            "insertedContent": {"text": '"Caf\u00e9 \u00e0 bois"'},
+                        }
+                    ],
+                }
+            ],
+            "properties": {"safe": True},
+        }
+    ]
+    (deletion,) = fixes["MC058"][0]["artifactChanges"][0]["replacements"]
+    assert deletion["insertedContent"] == {"text": ""}
+    assert fixes["MC010"][0]["properties"] == {"safe": False}
+    replacement = fixes["MC010"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"] == {"text": "hours"}
+    assert replacement["deletedRegion"]["startColumn"] == 12
+    json_report = json.loads(render("json", make_run(result)))
+    assert [f["rule"] for f in json_report["findings"] if f["fixes"]] == ["MC053", "MC058", "MC010"]
+
+
 def test_sarif_describes_exactly_the_rules_that_fired(results: list[FileResult]) -> None:
     run = sarif(make_run(*results))["runs"][0]
     descriptors = run["tool"]["driver"]["rules"]

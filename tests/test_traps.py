@@ -1,10 +1,10 @@
-"""Mistakes of typing and pasting (MC050-MC057), with every rule running as for a user.
+"""Mistakes of typing and pasting (MC050-MC058), with every rule running as for a user.
 
 The case files (tests/rules/MC05x.yaml) pin each finding's position and message; these tests
 pin what only a whole check shows: one mistake is one finding (the schema's consequence of the
 character does not appear too), the value is read as if fixed, the fix is exact and mechanical
-(applied to the finding's span, the finding goes), and a switched-off rule leaves the check as
-it was without it.
+(applied as ``check --fix`` applies it, the finding goes), and a switched-off rule leaves the
+check as it was without it.
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ import unicodedata
 import pytest
 
 from mcvalidate.findings import Finding
+from mcvalidate.fixer import Fixer, FixMode
 from mcvalidate.format_rules import TRAPS
 from mcvalidate.loader import load
+from mcvalidate.packs import Registry
+from mcvalidate.settings import Settings
 from mcvalidate.testing import check_text
 from mcvalidate.traps import SPACES, find_traps
 
@@ -215,52 +218,86 @@ def test_in_a_file_that_does_not_parse_the_character_is_named_too(
 
 FIXABLE = [
     "title: Mass timber\nstatus: active\u00a0\n",
-    "title: Mass timber\nstatus:\u00a0active\n",
     "title: Mass timber\nworkload:\n  hours: 60\n\u00a0 weeks: 8\n",
     "\ufefftitle: Mass timber\r\nstatus: active\u200b\r\n",
-    "title: Mass timber\n\ufeffstatus: active\n",
-    "title: \u201cMass timber: an introduction\u201d\n",
+    "title: Mass timber\nassessments:\n  - id:\u200bA1\n",
     "title: \u2018Mass timber\u2019\nstatus: \u201cactive\u201d\n",
     "title: Mass timber\nprerequisites:\n  \u2013 One year\n  \u2013 A first aid ticket\n",
-    "title: Mass timber\nprerequisites:\n\u2022 One year\n\u2022 A first aid ticket\n",
+    "title: Mass timber\nprerequisites:\n  \u2022\u00a0One year\n  \u2022\tA first aid ticket\n",
     "title: Mass timber\nprerequisites: [Some farming experience, or permission of the "
     "coordinator]\n",
     "title: Mass timber\nsummary: Small-scale producers #1 problem is soil loss\n",
+    "title: Mass timber\nsummary: Small-scale producers face soil loss\n"
+    "Water scarcity: a growing problem\n",
+    "title: Mass timber  \nprerequisites: [One year,\n\tA first aid ticket]\n",
 ]
-
-
-def _fixed(text: str, finding: Finding) -> str:
-    """``text`` with the finding's fix applied to its span, as a --fix would."""
-    lines = text.split("\n")
-    span = finding.span
-    assert span.line == span.end_line
-    line = lines[span.line - 1]
-    fix = finding.fix
-    if fix == "Replace it with a plain space.":
-        new = " "
-    elif fix == "Delete it.":
-        new = ""
-    elif fix == "Replace it with a hyphen (-).":
-        new = "-"
-    else:
-        new = fix.partition(": ")[2]
-        if finding.rule == "MC056":  # the quoted text replaces the value and its comment
-            start = finding.span.column - 1
-            value = line[:start].rstrip().rpartition(": ")[0] + ": "
-            lines[span.line - 1] = value + new
-            return "\n".join(lines)
-    lines[span.line - 1] = line[: span.column - 1] + new + line[span.end_column - 1 :]
-    return "\n".join(lines)
+# A file that does not parse is never fixed: its positions are read from the look of its lines,
+# and nothing could tell whether a fix keeps its data.
+NOT_PARSED = [
+    "title: Mass timber\nstatus:\u00a0active\n",
+    "title: Mass timber\n\ufeffstatus: active\n",
+    "title: \u201cMass timber: an introduction\u201d\n",
+    "title: Mass timber\nprerequisites:\n\u2022 One year\n\u2022 A first aid ticket\n",
+]
+FIXER = Fixer(Registry().select(), Settings(), FixMode(unsafe=True))
 
 
 @pytest.mark.parametrize("text", FIXABLE)
-def test_applying_the_fixes_leaves_no_trap_and_no_syntax_error(text: str) -> None:
-    for _ in range(5):
-        found = [f for f in format_findings(text) if f.rule in TRAP_IDS]
-        if not found:
-            break
-        text = _fixed(text, found[-1])  # from the end: the spans before it stay where they are
-    assert [f for f in format_findings(text) if f.rule in TRAP_IDS | {"MC001"}] == []
+def test_every_trap_of_a_parsed_file_has_a_fix_and_the_fixes_leave_none(text: str) -> None:
+    traps = [f for f in format_findings(text) if f.rule in TRAP_IDS]
+    assert traps and all(f.autofix is not None for f in traps)
+    fixed = FIXER.fix("course.yaml", text.encode("utf-8"))
+    left = [f.rule for f in fixed.result.findings if f.rule in TRAP_IDS | {"MC001"}]
+    assert left == [], fixed.raw.decode("utf-8")
+
+
+@pytest.mark.parametrize("text", NOT_PARSED)
+def test_the_traps_of_a_file_that_does_not_parse_have_no_fix(text: str) -> None:
+    assert all(f.autofix is None for f in format_findings(text))
+    assert FIXER.fix("course.yaml", text.encode("utf-8")).count == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        pytest.param(
+            "title: Mass timber\nstatus: act\u200bive\n",
+            "title: Mass timber\nstatus: active\n",
+            id="an invisible character is deleted",
+        ),
+        pytest.param(
+            "title: Mass timber\nassessments:\n  - id:\u200bA1\n",
+            "title: Mass timber\nassessments:\n  - id: A1\n",
+            id="where YAML needs a space, an invisible character becomes one",
+        ),
+        pytest.param(
+            "title: Mass timber\nprerequisites:\n  \u2013   One year\n     of experience\n",
+            "title: Mass timber\nprerequisites:\n  -   One year\n     of experience\n",
+            id="a dash bullet keeps the item's text in its column",
+        ),
+        pytest.param(
+            "title: Mass timber\nsummary: Small-scale producers face soil loss  # draft\n"
+            "Water scarcity: a growing problem\n",
+            None,
+            id="a text cut into keys with a comment inside is not quoted: the comment would go",
+        ),
+        pytest.param(
+            "title: Mass timber\nprerequisites: [Level #1 first,\n  Level 2]\n",
+            None,
+            id="a '#' in brackets is not quoted: the comma after it would be quoted too",
+        ),
+        pytest.param(
+            "title: Mass timber\nprerequisites: [A long item of words, Level 1,  # the first\n"
+            "  Another long item of words, Level 2]\n",
+            'title: Mass timber\nprerequisites: ["A long item of words, Level 1",  # the first\n'
+            '  "Another long item of words, Level 2"]\n',
+            id="split items are joined where they are, the comment kept",
+        ),
+    ],
+)
+def test_a_fix_edits_only_what_it_fixes(text: str, fixed: str | None) -> None:
+    result = FIXER.fix("course.yaml", text.encode("utf-8"))
+    assert result.raw.decode("utf-8") == (text if fixed is None else fixed)
 
 
 # -- the rules switched off: the check is what it was without them ----------------------------

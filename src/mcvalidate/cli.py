@@ -176,6 +176,24 @@ def cli() -> None:
     default=None,
     help="Check files in N processes. Default: one per core once there are enough files.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Fix the mechanical mistakes in place (the findings marked [*]), then report what is "
+    "left; with '-', print the fixed text and report on stderr.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="Also apply (with --fix or --diff) or count the fixes a person should review, such as "
+    "renaming a misspelt key.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the unified diff of what --fix would change, write nothing, and exit 1 if "
+    "anything would change.",
+)
 def check(
     paths: Sequence[str],
     formats: Sequence[str],
@@ -196,6 +214,9 @@ def check(
     write_baseline: str | None,
     stdin_filename: str | None,
     jobs: int | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> int:
     """Check course files, or directories of them (default: the current directory; '-' reads
     standard input)."""
@@ -221,6 +242,9 @@ def check(
         write_baseline=write_baseline,
         stdin_filename=stdin_filename,
         jobs=jobs,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        diff=diff,
     )
     return run(options, sys.stdout, sys.stderr)
 

@@ -104,6 +104,11 @@ class Checker:
             return self._result(Document(display, ""), [problem])
         if display not in self.settings.named and not is_course_text(raw):
             return FileResult(display, (), {}, skipped=True)  # found in a directory, not a course
+        return self.check_read(path, display, raw)
+
+    def check_read(self, path: Path, display: str, raw: bytes) -> FileResult:
+        """Check the bytes ``raw`` just read from ``path``: what a checker that also acts on
+        the file (``check --fix``) overrides, with the file's path at hand."""
         return self.check_bytes(display, raw)
 
     def check_bytes(self, display: str, raw: bytes) -> FileResult:
@@ -283,6 +288,7 @@ class Checker:
                     f"{first.rule} in this file, from here on, not shown one by one "
                     f"(limits.max_findings is {cap}).",
                     fix="Fix the findings shown first: the rest are often the same mistake.",
+                    autofix=None,  # it stands for many: fixing one of them is no fix of it
                 )
             )
         kept.sort(key=lambda f: f.sort_key)

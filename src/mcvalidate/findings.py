@@ -108,7 +108,13 @@ class Finding:
             "reference": self.reference,
             "fix": self.fix,
             "pack": self.pack,
+            "fixes": [self.autofix.to_dict()] if self.autofix is not None else [],
         }
+
+    def fixable(self, unsafe: bool = False) -> bool:
+        """True when ``check --fix`` applies this finding's autofix (``--unsafe-fixes`` given:
+        ``unsafe``). One test for the fixing, the ``[*]`` marks and the counts alike."""
+        return self.autofix is not None and (self.autofix.safe or unsafe)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,16 @@ class Edit:
 
     span: Span
     text: str
+
+    def to_dict(self) -> dict[str, object]:
+        span = self.span
+        return {
+            "line": span.line,
+            "column": span.column,
+            "end_line": span.end_line,
+            "end_column": span.end_column,
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +148,14 @@ class Autofix:
     description: str
     edits: tuple[Edit, ...]
     safe: bool = True
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape of a fix (a finding's ``fixes`` entries, documented in the README)."""
+        return {
+            "description": self.description,
+            "safe": self.safe,
+            "edits": [edit.to_dict() for edit in self.edits],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +218,10 @@ class FileResult:
     # True for a YAML file that is not a course file (see mcvalidate.recognise): not checked,
     # not reported, only counted.
     skipped: bool = False
+    # How many findings ``check --fix`` fixed before these were found (the file's text then is
+    # the fixed one), and with ``--diff`` the unified diff of those fixes (nothing is written).
+    fixed: int = 0
+    diff: str = ""
 
 
 @dataclass(frozen=True, slots=True)

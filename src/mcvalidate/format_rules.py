@@ -932,6 +932,35 @@ COLON_STARTS_KEY = _engine_rule(
     """,
 )
 
+STRAY_WHITESPACE = _engine_rule(
+    "MC058",
+    "stray-whitespace",
+    "what YAML reads is what the file shows",
+    "principles",
+    """A line ends in spaces or tabs, or is indented with a tab where YAML lets one pass (in a
+    list in brackets, or on a line that continues a text).
+
+    Neither changes what YAML reads, and neither can be seen. Blanks at the end of a line make
+    a later edit show lines as changed that are not, and some editors remove them unasked. A
+    tab in the indentation passes only where the indentation does not matter: the same line
+    moved before a field or a list item is a syntax error, because YAML indents with spaces
+    only. Information only; the fix deletes the blanks, or turns the tab into spaces (two for
+    each tab, the course files' indentation step). The lines of a block of text (``|`` or
+    ``>``) are left alone: there the blanks are part of the text.
+
+    Fails::
+
+        # the title's line ends in two spaces
+        title: Mass timber\x20\x20
+        language: en
+
+    Passes::
+
+        title: Mass timber
+    """,
+    Severity.INFO,
+)
+
 # What typing and pasting do to a file (mcvalidate.traps finds them before the schema stage).
 TRAPS = (
     INVISIBLE_CHARACTER,
@@ -942,6 +971,7 @@ TRAPS = (
     COMMA_SPLITS_ITEM,
     HASH_STARTS_COMMENT,
     COLON_STARTS_KEY,
+    STRAY_WHITESPACE,
 )
 
 FORMAT_PACK = Pack(

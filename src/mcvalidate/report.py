@@ -51,6 +51,8 @@ class View:
     color: str = "auto"
     quiet: bool = False
     show_suppressed: bool = False
+    # --unsafe-fixes: the unsafe fixes count as fixable (and are marked so) too.
+    unsafe_fixes: bool = False
 
     def shown(self, result: FileResult) -> list[Finding]:
         """The findings of ``result`` to list: the active ones, and the suppressed ones too
@@ -74,10 +76,25 @@ class Run:
 class Tally:
     """The run's totals, added up as each file's result goes by (the results are not kept)."""
 
-    def __init__(self, fail_on: Severity, baseline_written: bool = False) -> None:
+    def __init__(
+        self,
+        fail_on: Severity,
+        baseline_written: bool = False,
+        fixing: bool = False,
+        unsafe_fixes: bool = False,
+    ) -> None:
         self.fail_on = fail_on
         # The findings were just recorded as the baseline (the run passes whatever they are).
         self.baseline_written = baseline_written
+        # --fix (the files were fixed before their findings were counted); --unsafe-fixes.
+        self.fixing = fixing
+        self.unsafe_fixes = unsafe_fixes
+        # Findings fixed, and the files they were in; findings left that --fix would fix,
+        # and those it would fix only with --unsafe-fixes.
+        self.fixed = 0
+        self.fixed_files = 0
+        self.fixable = 0
+        self.unsafe_fixable = 0
         self.files = 0
         self.with_findings = 0
         # Findings left out because a baseline lists them (set by the run once it is known).
@@ -91,9 +108,15 @@ class Tally:
         whose findings were counted before (it is one file with findings, not two)."""
         self.files += counted
         self.with_findings += bool(result.findings) and not again
+        self.fixed += result.fixed
+        self.fixed_files += bool(result.fixed)
         for finding in result.findings:
             self._counts[finding.severity.value] += 1
             self._reached = self._reached or finding.severity >= self.fail_on
+            if finding.fixable(self.unsafe_fixes):
+                self.fixable += 1
+            elif finding.fixable(unsafe=True):
+                self.unsafe_fixable += 1
         self._counts["suppressed"] += len(result.suppressed)
 
     def counts(self) -> dict[str, int]:
@@ -103,6 +126,29 @@ class Tally:
     def failed(self) -> bool:
         """True when a finding reaches ``fail_on`` (never just after writing the baseline)."""
         return self._reached and not self.baseline_written
+
+    def fixes(self) -> str:
+        """The line of the human-readable reports on fixes, before the summary: what --fix
+        fixed, or what it would fix; "" when there is nothing to say."""
+        unsafe = self.unsafe_fixable
+        hidden = f"{unsafe} more fixable with --unsafe-fixes" if unsafe else ""
+        if self.fixing:
+            if not (self.fixed or unsafe or self.fixable):
+                return ""
+            files = self.fixed_files
+            said = f"Fixed {self.fixed} finding{plural(self.fixed)} in {files} file{plural(files)}"
+            # Left by a pass whose text would not have parsed, or past the last pass.
+            count = self.fixable
+            left = f"{count} fix{'es' if count > 1 else ''} could not be applied" if count else ""
+            more = "; ".join(part for part in (left, hidden) if part)
+            return f"{said} ({more})." if more else f"{said}."
+        if self.fixable:
+            count = self.fixable
+            said = f"[*] {count} finding{plural(count)} fixable with --fix"
+            return f"{said} ({hidden})." if hidden else f"{said}."
+        if unsafe:
+            return f"{unsafe} finding{plural(unsafe)} fixable with --fix --unsafe-fixes."
+        return ""
 
     def summary(self) -> str:
         """The last line of the human-readable reports, in plain ASCII words."""

@@ -37,10 +37,11 @@ from mcvalidate.discover import (
 from mcvalidate.engine import Checker
 from mcvalidate.errors import McvalidateError, PackError, SelectionError, UsageError
 from mcvalidate.findings import FileResult, Severity
+from mcvalidate.fixer import Fixer, FixMode
 from mcvalidate.format_rules import INTERNAL_ERROR
 from mcvalidate.packs import Registry, Selection
 from mcvalidate.parallel import check_all
-from mcvalidate.report import PackInfo, Run, Tally, View
+from mcvalidate.report import PackInfo, Run, Tally, View, plural
 from mcvalidate.reporters import reports, targets
 from mcvalidate.settings import settings_for
 from mcvalidate.text import visible
@@ -71,6 +72,11 @@ class Options:
     write_baseline: str | None = None
     stdin_filename: str | None = None
     jobs: int | None = None
+    # --fix writes the fixed files; --unsafe-fixes applies (or counts) the unsafe fixes too;
+    # --diff prints what --fix would change, instead of a report, and writes nothing.
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
 
 
@@ -90,11 +96,20 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
     if options.show_config:
         config.show(stdout)
         return EXIT_OK
-    pairs = targets(options.formats, options.outputs, options.environ)
+    if options.diff and (options.formats or options.outputs or options.write_baseline):
+        raise UsageError(
+            "--diff prints the changes instead of a report: give no --format, "
+            "--output or --write-baseline"
+        )
+    pairs = [] if options.diff else targets(options.formats, options.outputs, options.environ)
     checker, registry = checker_for(config, options)
     selection = checker.selection
     if STDIN in options.paths and stdin is None and sys.stdin is None:
         raise UsageError("standard input is closed: there is nothing to read for '-'")
+    if options.diff:
+        return _diff(options, checker, config, stdout, stderr, stdin)
+    # The fixed text of standard input goes to standard output, and so the report elsewhere.
+    report_to = stderr if options.fix and STDIN in options.paths else stdout
     recordable = {r.id for r in selection.rules if r.switchable}
     recorder = filter_ = None
     if options.write_baseline:
@@ -103,19 +118,24 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
         accepted = Path(options.baseline)
         filter_ = baseline.Filter(baseline.read(accepted), recordable)
     found = _files(options, config)
-    tally = Tally(Severity(config.values.fail_on), baseline_written=recorder is not None)
+    tally = Tally(
+        Severity(config.values.fail_on),
+        baseline_written=recorder is not None,
+        fixing=options.fix,
+        unsafe_fixes=options.unsafe_fixes,
+    )
     run = Run(
         _pack_info(selection, registry),
         tally.fail_on,
         rules=selection.by_id,
-        view=View(options.color, options.quiet, options.show_suppressed),
+        view=View(options.color, options.quiet, options.show_suppressed, options.unsafe_fixes),
     )
     crashed = False
     catalogue = Catalogue()
     others = NotCourses()
     with (
-        reports(pairs, run, stdout) as out,
-        contextlib.closing(_results(options, checker, found, pairs, stdin)) as results,
+        reports(pairs, run, report_to) as out,
+        contextlib.closing(_results(options, checker, found, pairs, stdin, stdout)) as results,
     ):
         for result in results:
             if result.skipped:
@@ -166,9 +186,11 @@ def _results(
     found: Found,
     pairs: list[tuple[str, str | None]],
     stdin: BinaryIO | None,
+    stdout: TextIO,
 ) -> Generator[FileResult, None, None]:
     """Every result of the run, in order, each as soon as it is known: the files found, the
-    directories that could not be listed, then standard input."""
+    directories that could not be listed, then standard input (fixed, with ``--fix``, onto
+    standard output, as a filter in an editor expects)."""
     outputs = [o for _, o in pairs if o] + [options.write_baseline or ""]
     files = _not_written(found.files, outputs)
     yield from check_all(checker, files, options.jobs, prepare, options)
@@ -177,7 +199,64 @@ def _results(
         source = stdin or sys.stdin.buffer
         # Read no more than a file may hold: the limit applies to standard input too.
         raw = source.read(checker.limits.max_bytes + 1)
-        yield checker.check_bytes(options.stdin_filename or STDIN, raw)
+        display = options.stdin_filename or STDIN
+        if not isinstance(checker, Fixer):
+            yield checker.check_bytes(display, raw)
+            return
+        fixed = checker.fix(display, raw)
+        if checker.mode.write:
+            _write_bytes(stdout, fixed.raw)
+        yield fixed.result
+
+
+def _write_bytes(stdout: TextIO, raw: bytes) -> None:
+    """Write a file's bytes, as they are, to standard output (decoded where the stream takes
+    only text)."""
+    stdout.flush()
+    buffer = getattr(stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(raw)
+        buffer.flush()
+    else:
+        stdout.write(raw.decode("utf-8", errors="replace"))
+
+
+def _diff(
+    options: Options,
+    checker: Checker,
+    config: Configuration,
+    stdout: TextIO,
+    stderr: TextIO,
+    stdin: BinaryIO | None,
+) -> int:
+    """``--diff``: the unified diff of what ``--fix`` would change in each file, in order, then
+    one line on stderr with the count; exit code 1 when a file would change, as ruff does, so
+    that a CI job can ask "is anything left to fix?"."""
+    found = _files(options, config)
+    fixed = files = 0
+    crashed = False
+    checked = False
+    with contextlib.closing(_results(options, checker, found, [], stdin, stdout)) as results:
+        for result in results:
+            if result.skipped:
+                continue
+            checked = True
+            crashed = crashed or any(f.rule == INTERNAL_ERROR.id for f in result.findings)
+            if result.diff:
+                stdout.write(result.diff)
+                fixed += result.fixed
+                files += 1
+    if not checked and STDIN not in options.paths:
+        raise UsageError(f"no course file to check in {visible(', '.join(_given(options)))}")
+    if fixed:
+        stderr.write(
+            f"mcvalidate: would fix {fixed} finding{plural(fixed)} in {files} file{plural(files)}\n"
+        )
+    else:
+        stderr.write("mcvalidate: nothing to fix\n")
+    if crashed:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if fixed else EXIT_OK
 
 
 def configuration(options: Options) -> Configuration:
@@ -216,7 +295,11 @@ def checker_for(config: Configuration, options: Options | None = None) -> tuple[
     named = frozenset(
         display_path(Path(p)) for p in options.paths if p != STDIN and not Path(p).is_dir()
     )
-    return Checker(selection, replace(settings, named=named)), registry
+    settings = replace(settings, named=named)
+    if options.fix or options.diff:
+        mode = FixMode(unsafe=options.unsafe_fixes, write=not options.diff, diff=options.diff)
+        return Fixer(selection, settings, mode), registry
+    return Checker(selection, settings), registry
 
 
 def _not_written(

@@ -17,13 +17,15 @@ import functools
 import re
 import typing
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.nodes import ScalarNode
 
 from mcvalidate.document import Document
-from mcvalidate.findings import Problem
+from mcvalidate.findings import Autofix, Edit, Problem, Span
 from mcvalidate.format_rules import INVALID_TYPE, INVALID_VALUE, MISSING_REQUIRED, UNKNOWN_KEY
 from mcvalidate.model import Course
 from mcvalidate.model.types import PATTERN_NAMES
@@ -84,7 +86,7 @@ def validate(doc: Document, model: type[BaseModel] = Course, data: Any = None) -
                 # A key one letter off a missing field, or a field under the wrong parent: its
                 # value is moved where it was meant to be, and reported once, here.
                 tokens = _resolve(data, group[0]["loc"])
-                result.problems.append(_read_as(model, pointer, tokens, meant, doc.data))
+                result.problems.append(_read_as(doc, model, pointer, tokens, meant))
                 edits[tuple(tokens)] = _DROP
                 edits[tuple(meant)] = _child(_child_path(data, tokens[:-1]), tokens[-1])
                 doc.read_as(doc.written(pointer), join(meant))
@@ -138,12 +140,16 @@ def _meant(
 
 
 def _read_as(
-    model: type[BaseModel], pointer: str, tokens: list[Any], meant: list[Any], data: Any
+    doc: Document, model: type[BaseModel], pointer: str, tokens: list[Any], meant: list[Any]
 ) -> Problem:
     """The unknown-key problem of a key read as another: it says what it is read as."""
     key = str(tokens[-1])
-    parent = _label(pointer.rpartition("/")[0], data) or "the top level"
+    parent = _label(pointer.rpartition("/")[0], doc.data) or "the top level"
     if len(meant) == len(tokens):
+        # Renaming is only likely what was meant (an author's own key may look like a field):
+        # an unsafe fix, applied when asked for.
+        node = doc.nodes.get(doc.written(pointer), (None,))[0]
+        rename = _rewritten(node, str(meant[-1]), f"Rename '{key}' to '{meant[-1]}'", safe=False)
         return Problem(
             UNKNOWN_KEY,
             f"Unknown field '{key}' in {parent}; it is read as '{meant[-1]}'.",
@@ -151,6 +157,7 @@ def _read_as(
             fix=f"Did you mean '{meant[-1]}'? Rename the key (until then the other checks read "
             f"it as '{meant[-1]}').",
             at_key=True,
+            autofix=rename,
         )
     home = str(meant[-2])
     return Problem(
@@ -280,7 +287,49 @@ def _problem(doc: Document, model: type[BaseModel], pointer: str, errors: list[A
             pointer,
             fix=hint or f"Write {expected} here.",
         )
-    return _invalid_value(model, pointer, label, error)
+    problem = _invalid_value(model, pointer, label, error)
+    if kind == "literal_error" and isinstance(error["input"], str):
+        choices = _QUOTED.findall(error.get("ctx", {}).get("expected", ""))
+        spelt = _spelt_as(error["input"], choices)
+        if spelt is not None:
+            node = doc.nodes.get(doc.written(pointer), (None, None))[1]
+            fix = _rewritten(node, spelt, f"Write '{spelt}'", safe=True, written=error["input"])
+            problem = replace(problem, autofix=fix)
+    return problem
+
+
+def _spelt_as(value: str, choices: list[str]) -> str | None:
+    """The one choice that ``value`` is written differently from only in its case, or with a
+    hyphen or a space for an underscore (``Non-Credit`` for ``non_credit``), else None."""
+    same = [c for c in choices if _folded(c) == _folded(value)]
+    return same[0] if len(same) == 1 and same[0] != value else None
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[-\s]+", "_", text.strip()).casefold()
+
+
+def _rewritten(
+    node: Any, text: str, description: str, *, safe: bool, written: str | None = None
+) -> Autofix | None:
+    """The fix that writes ``text`` in place of a scalar's text (inside its quotes if it has
+    them), when the scalar is on one line and is written as read (``written``: its value; a
+    value the traps read again is left to their fixes first). A plain text that YAML would
+    read as something else (``yes``, ``null``) is quoted."""
+    if not isinstance(node, ScalarNode) or node.style not in (None, "", "'", '"'):
+        return None
+    start, end = node.start_mark, node.end_mark
+    if start.line != end.line or (written is not None and node.value != written):
+        return None
+    inset = 1 if node.style else 0
+    if not node.style and any(p.match(text) for _, p in _IMPLICIT.get(text[:1], ())):
+        text = f'"{text}"'
+    span = Span(start.line + 1, start.column + 1 + inset, end.line + 1, end.column + 1 - inset)
+    return Autofix(description, (Edit(span, text),), safe)
+
+
+# YAML's implicit types (null, booleans, numbers, dates), by the first character of a text.
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 
 
 # A field and its value written without the space after the colon (``pacing:cohort``): YAML

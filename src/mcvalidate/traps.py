@@ -35,7 +35,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mcvalidate.document import Document
-from mcvalidate.findings import Problem, Span
+from mcvalidate.findings import Autofix, Edit, Problem, Span
 from mcvalidate.format_rules import (
     COLON_STARTS_KEY,
     COMMA_SPLITS_ITEM,
@@ -46,6 +46,7 @@ from mcvalidate.format_rules import (
     INVISIBLE_CHARACTER,
     LOOKALIKE_SPACE,
     LOOKALIKE_SPACE_IN_TEXT,
+    STRAY_WHITESPACE,
     UNKNOWN_KEY,
 )
 from mcvalidate.pointer import escape, unescape
@@ -89,6 +90,8 @@ _BULLETS = {
 _BULLET_LINE = re.compile(f"[ \t]*([{''.join(_BULLETS)}])[ \t{SPACES}]+[^{_BLANKS}]")
 # Curly opening quote -> its closing quote.
 _CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}
+# A blank at the end of a line, or a tab: what the whitespace check looks further at.
+_LOOSE = re.compile("[ \t](?:[\r\n\x85\u2028\u2029]|\\Z)|\t")
 # Where a quote can open a value on a line of a file that did not parse: after these.
 _OPENS_VALUE = ":-[{,?"
 _CLOSES_VALUE = ("", ",", "]", "}", ":", "#")
@@ -153,6 +156,7 @@ def find_traps(doc: Document, enabled: Set[str], most: int) -> Traps:
         scan.flow_lists()
         scan.comments()
         scan.colon_keys()
+        scan.whitespace()
         scan.read_again()
     return scan.found
 
@@ -196,8 +200,18 @@ class _Scan:
     def on(self, rule: Rule) -> bool:
         return rule.id in self.enabled
 
-    def report(self, rule: Rule, message: str, span: Span, fix: str, pointer: str = "") -> None:
-        self.found.problems.append(Problem(rule, message, pointer=pointer, span=span, fix=fix))
+    def report(
+        self,
+        rule: Rule,
+        message: str,
+        span: Span,
+        fix: str,
+        pointer: str = "",
+        autofix: Autofix | None = None,
+    ) -> None:
+        self.found.problems.append(
+            Problem(rule, message, pointer=pointer, span=span, fix=fix, autofix=autofix)
+        )
 
     def drop(self, rule: Rule, pointer: str) -> None:
         """The schema's ``rule`` finding at ``pointer`` is a consequence: not reported."""
@@ -251,7 +265,14 @@ class _Scan:
         message, fix = said.invisible() if invisible else said.space()
         pointer = scalar.pointer if scalar is not None else ""
         span = Span(number + 1, column + 1, number + 1, column + 2)
-        self.report(rule, message, span, fix, pointer)
+        # Only where the file parsed: there the node tree says what the character is in, and
+        # the fixed file can be checked again. Between two words the space may be meant.
+        autofix = None
+        if scalar is not None:
+            autofix = _replaced(
+                span, _the(said.name), fix, safe=rule is not LOOKALIKE_SPACE_IN_TEXT
+            )
+        self.report(rule, message, span, fix, pointer, autofix)
         if scalar is not None and rule is not LOOKALIKE_SPACE_IN_TEXT:
             self._spoils(scalar, where)
         return 1
@@ -324,12 +345,14 @@ class _Scan:
                 )
                 self._values[scalar.pointer] = scalar
             span = self.doc.span(scalar.node)
+            straight = _quoted(inner)
             self.report(
                 CURLY_QUOTES,
                 message,
                 span,
-                f"Use straight quotes: {_quoted(inner)}",
+                f"Use straight quotes: {straight}",
                 scalar.pointer,
+                _fix("Use straight quotes", Edit(span, straight)),
             )
 
     def _curly_in_lines(self) -> None:
@@ -374,6 +397,18 @@ class _Scan:
                 if scalar is None or not self._list_like(scalar, (number, column)):
                     continue
             char = match.group(1)
+            autofix = None
+            if scalar is not None:
+                # The blanks after it become plain spaces too (YAML needs one after '-'), as
+                # many as there were, so that the item's text stays in its column.
+                solid = match.end() - 1
+                autofix = _fix(
+                    f"Replace {_BULLETS[char].partition(' ')[2]} ({char}) with a hyphen (-)",
+                    Edit(
+                        Span(number + 1, column + 1, number + 1, solid + 1),
+                        "-" + " " * (solid - column - 1),
+                    ),
+                )
             self.report(
                 DASH_BULLET,
                 f"Line {number + 1} starts with {_BULLETS[char]} ({char}), which YAML does not "
@@ -382,6 +417,7 @@ class _Scan:
                 Span(number + 1, column + 1, number + 1, column + 2),
                 "Replace it with a hyphen (-).",
                 scalar.pointer if scalar is not None else "",
+                autofix,
             )
             if scalar is not None and scalar.is_key:
                 self.drop(UNKNOWN_KEY, scalar.pointer)
@@ -450,7 +486,29 @@ class _Scan:
             self.doc.span(node),
             f"Put the item in quotes: [{', '.join(merged)}]",
             pointer,
+            self._joined(items, split),
         )
+
+    def _joined(self, items: list[ScalarNode], split: Set[int]) -> Autofix | None:
+        """The fix of split items: each run of items that reads as one, replaced by it in
+        quotes. A run over several lines is left as it is (a comment may sit between its
+        items); the rest of the list, its layout and its comments, stays as written."""
+        edits = []
+        index = 0
+        while index < len(items):
+            last = index
+            while last + 1 in split:
+                last += 1
+            first_node, last_node = items[index], items[last]
+            if last > index and first_node.start_mark.line == last_node.end_mark.line:
+                text = ", ".join(item.value for item in items[index : last + 1])
+                start, end = self.doc.span(first_node), self.doc.span(last_node)
+                span = Span(start.line, start.column, end.end_line, end.end_column)
+                edits.append(Edit(span, _quoted(text)))
+            index = last + 1
+        if not edits:
+            return None
+        return _fix("Put the item in quotes", *edits, safe=False)
 
     # -- '#' in unquoted text -----------------------------------------------------------------
 
@@ -472,6 +530,11 @@ class _Scan:
             comment = line[end + 1 :].rstrip(_BLANKS)
             whole = f"{node.value} {comment}"
             number = node.end_mark.line + 1
+            autofix = None
+            if not self._in_flow(pointer):  # in brackets the comma after it would be quoted
+                start = self.doc.span(node)
+                value = Span(start.line, start.column, number, end + 2 + len(comment))
+                autofix = _fix("Put the value in quotes", Edit(value, _quoted(whole)), safe=False)
             self.report(
                 HASH_STARTS_COMMENT,
                 f"'{self._label(pointer)}' is read as only '{_shown(node.value)}': YAML reads "
@@ -479,7 +542,13 @@ class _Scan:
                 Span(number, end + 2, number, end + 2 + len(comment)),
                 f"Put the value in quotes: {_quoted(whole)}",
                 pointer,
+                autofix,
             )
+
+    def _in_flow(self, pointer: str) -> bool:
+        """True when the value at ``pointer`` is an item of a list or mapping in brackets."""
+        parent = self.doc.nodes.get(pointer.rpartition("/")[0])
+        return parent is not None and getattr(parent[1], "flow_style", False) is True
 
     # -- ': ' on a continued line -------------------------------------------------------------
 
@@ -512,6 +581,7 @@ class _Scan:
                 + [f"{k.value}: {v.value}".rstrip() for k, v in pairs[first + 1 : last + 1]]
             )
             label = self._label(f"{pointer}/{escape(field_key.value)}")
+            whole = _quoted(text)
             self.found.instead[(UNKNOWN_KEY.id, written)] = Problem(
                 COLON_STARTS_KEY,
                 f"Line {key.start_mark.line + 1} is read as a new field '{_shown(key.value)}', "
@@ -519,9 +589,91 @@ class _Scan:
                 f"'{_shown(key.value)}' made it a key.",
                 pointer=written,
                 span=self.doc.span(key),
-                fix=f"Put the whole text in quotes: {field_key.value}: {_quoted(text)}, or "
+                fix=f"Put the whole text in quotes: {field_key.value}: {whole}, or "
                 f"write it as a block: '{field_key.value}: >' with its lines indented under it",
+                autofix=self._text_quoted(pairs[first : last + 1], whole),
             )
+
+    def _text_quoted(self, pairs: list[tuple[Node, Node]], whole: str) -> Autofix | None:
+        """The fix of a text cut into keys: from the start of its value to the end of its last
+        line, the text in quotes, unless a line holds more than the text (a comment)."""
+        lines = self.doc.lines
+        number = 0
+        for key, value in pairs:
+            end = (value if value.value else key).end_mark
+            number = end.line
+            if lines[number][end.column :].strip(_BLANKS) not in ("", ":"):
+                return None
+        start = self.doc.span(pairs[0][1])
+        span = Span(start.line, start.column, number + 1, len(lines[number].rstrip(_BLANKS)) + 1)
+        return _fix("Put the whole text in quotes", Edit(span, whole), safe=False)
+
+    # -- blanks at the end of a line, tabs in the indentation ---------------------------------
+
+    def whitespace(self) -> None:
+        """Blanks YAML passes over but a person cannot see: at the end of a line, and a tab in
+        the indentation of a line where YAML lets it pass (in brackets, in the rest of a
+        text). The lines of a block of text (``|``, ``>``) are left alone: there the blanks
+        are the text's own."""
+        if not self.on(STRAY_WHITESPACE) or not _LOOSE.search(self.doc.text):
+            return
+        text_lines = self._block_lines()
+        reported = 0
+        for number, line in enumerate(self.doc.lines):
+            if number in text_lines or not line:
+                continue
+            solid = line.rstrip(" \t")
+            indent = len(solid) - len(solid.lstrip(" \t"))
+            if len(solid) < len(line) and not solid.endswith("\\"):
+                reported += self._trailing(number, line, len(solid))
+            elif "\t" in solid[:indent]:
+                reported += self._tab(number, solid[:indent])
+            if reported >= self.most:
+                return
+
+    def _trailing(self, number: int, line: str, start: int) -> int:
+        """Report the blanks from ``line[start]`` to its end; 1 (reported)."""
+        run = line[start:]
+        scalar = self._scalar_at((number, start - 1)) if start else None
+        what = _blanks(run)
+        span = Span(number + 1, start + 1, number + 1, len(line) + 1)
+        fix = "Delete them." if len(run) > 1 else "Delete it."
+        self.report(
+            STRAY_WHITESPACE,
+            f"Line {number + 1} ends in {what}, which YAML ignores and nothing shows.",
+            span,
+            fix,
+            scalar.pointer if scalar is not None else "",
+            _fix("Delete the blanks at the end of the line", Edit(span, "")),
+        )
+        return 1
+
+    def _tab(self, number: int, indent: str) -> int:
+        """Report the tab in ``indent``, the blanks a line starts with; 1 (reported)."""
+        scalar = self._scalar_at((number, len(indent)))
+        column = indent.index("\t")
+        self.report(
+            STRAY_WHITESPACE,
+            f"Line {number + 1} is indented with a tab: YAML lets it pass on this line, but "
+            "not before a field or a list item, so the line breaks when it is moved or edited.",
+            Span(number + 1, column + 1, number + 1, column + 2),
+            "Replace the tab with spaces.",
+            scalar.pointer if scalar is not None else "",
+            _fix(
+                "Replace the tab with spaces",
+                Edit(Span(number + 1, 1, number + 1, len(indent) + 1), indent.expandtabs(2)),
+            ),
+        )
+        return 1
+
+    def _block_lines(self) -> set[int]:
+        """The 0-based numbers of the lines that hold the text of a block scalar."""
+        lines: set[int] = set()
+        for scalar in self._index():
+            if scalar.block:
+                start, end = scalar.node.start_mark, scalar.node.end_mark
+                lines.update(range(start.line + 1, end.line + (1 if end.column else 0)))
+        return lines
 
     # -- reading the values as if fixed -------------------------------------------------------
 
@@ -770,10 +922,38 @@ class _Said:
             "key": "the key is not the field it looks like",
             "value": "YAML keeps it in the value, which is not the text it looks like",
         }[self.kind]
+        # Where YAML needs a space (after ':' or '-'), deleting it would join what it parts.
+        fix = _REPLACE if self.where in ("colon", "dash") else _DELETE
         return (
             f"Line {self.number} contains {self.name}, an invisible character, {place}: {effect}.",
-            _DELETE,
+            fix,
         )
+
+
+def _fix(description: str, *edits: Edit, safe: bool = True) -> Autofix:
+    return Autofix(description, edits, safe)
+
+
+def _replaced(span: Span, name: str, fix: str, safe: bool) -> Autofix:
+    """The autofix of one character: deleted, or replaced with a plain space, as the
+    finding's fix (``fix``) says."""
+    if fix == _DELETE:
+        return _fix(f"Delete {name}", Edit(span, ""), safe=safe)
+    return _fix(f"Replace {name} with a plain space", Edit(span, " "), safe=safe)
+
+
+def _the(name: str) -> str:
+    """``a non-breaking space (U+00A0)`` -> ``the non-breaking space (U+00A0)``."""
+    return "the " + name.partition(" ")[2]
+
+
+def _blanks(run: str) -> str:
+    """``a space``, ``3 spaces``, ``a tab``, ``2 tabs``, ``4 spaces and tabs``."""
+    kinds = set(run)
+    if len(kinds) > 1:
+        return f"{len(run)} spaces and tabs"
+    word = "space" if kinds == {" "} else "tab"
+    return f"a {word}" if len(run) == 1 else f"{len(run)} {word}s"
 
 
 def _between(line: str, column: int) -> str:

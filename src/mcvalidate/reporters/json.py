@@ -39,7 +39,13 @@ class JsonReporter:
             "version": __version__,
             "packs": [pack.name for pack in self._run.packs],
             "pack_details": [pack.to_dict() for pack in self._run.packs],
-            "summary": {"files": tally.files, **tally.counts()},
+            "summary": {
+                "files": tally.files,
+                **tally.counts(),
+                "fixed": tally.fixed,
+                "fixable": tally.fixable,
+                "unsafe_fixable": tally.unsafe_fixable,
+            },
             "findings": Items.hole,
         }
         self._findings.write(document, self._stream)

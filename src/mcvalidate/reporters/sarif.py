@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote, urlsplit
 
 from mcvalidate import __version__
-from mcvalidate.findings import FileResult, Finding, Severity
+from mcvalidate.findings import Autofix, FileResult, Finding, Severity
 from mcvalidate.report import PackInfo, Run, Tally
 from mcvalidate.reporters._common import Items, fingerprinted, with_fix
 
@@ -160,6 +160,8 @@ def _result(finding: Finding, fingerprint: str, rule_index: int) -> dict[str, An
         "locations": [location],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
+    if finding.autofix is not None:
+        result["fixes"] = [_fix(finding.path, finding.autofix)]
     if finding.suppression is not None:
         result["suppressions"] = [
             {
@@ -168,6 +170,28 @@ def _result(finding: Finding, fingerprint: str, rule_index: int) -> dict[str, An
             }
         ]
     return result
+
+
+def _fix(path: str, autofix: Autofix) -> dict[str, Any]:
+    """A SARIF ``fix``: the edits as replacements of regions of the file (an empty region is
+    an insertion), whether it is safe in its properties (SARIF has no word for it)."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": edit.span.line,
+                "startColumn": edit.span.column,
+                "endLine": edit.span.end_line,
+                "endColumn": edit.span.end_column,
+            },
+            "insertedContent": {"text": edit.text},
+        }
+        for edit in autofix.edits
+    ]
+    return {
+        "description": {"text": autofix.description},
+        "artifactChanges": [{"artifactLocation": _artifact(path), "replacements": replacements}],
+        "properties": {"safe": autofix.safe},
+    }
 
 
 def _artifact(path: str) -> dict[str, str]:

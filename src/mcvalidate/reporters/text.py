@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from mcvalidate.findings import FileResult, Finding, Severity
-from mcvalidate.report import Run, Tally, plural
+from mcvalidate.report import Run, Tally, View, plural
 from mcvalidate.reporters._common import headline_parts
 from mcvalidate.terminal import encodes, width_of
 from mcvalidate.text import visible
@@ -52,12 +52,15 @@ class TextReporter:
         shown = self._view.shown(result)
         if shown:
             quiet = self._view.quiet
-            self._write(_file(result, shown, quiet, None if quiet else self._width))
+            self._write(_file(result, shown, self._view, None if quiet else self._width))
 
     def close(self, tally: Tally) -> None:
         if not self._view.quiet:
             failed = tally.failed()
             mark = ("✗ " if failed else "✓ ", "red" if failed else "green")
+            fixes = tally.fixes()
+            if fixes:
+                self._write(wrapped([(fixes, "")], self._width, "    "))
             # The last line is the summary, whole: CI logs and scripts read it as a line.
             self._write([[mark, (tally.summary(), "")]])
 
@@ -143,8 +146,9 @@ def wrapped(line: Line, width: int | None, indent: str, keep: int = 0) -> list[L
 
 
 def _file(
-    result: FileResult, shown: list[Finding], quiet: bool, width: int | None
+    result: FileResult, shown: list[Finding], view: View, width: int | None
 ) -> Iterator[Line]:
+    quiet = view.quiet
     if not quiet:
         count = len(result.findings)
         across = " across the files checked" if result.across else ""
@@ -153,7 +157,8 @@ def _file(
             (f"  ({count} finding{plural(count)}{across})", ""),
         ]
     for finding in shown:
-        yield from wrapped(_headline(finding), width, "    ", keep=6)
+        headline, keep = _headline(finding, view)
+        yield from wrapped(headline, width, "    ", keep=keep)
         if quiet:
             continue
         line = result.source.get(finding.span.line)
@@ -170,7 +175,10 @@ def _file(
         yield []
 
 
-def _headline(f: Finding) -> Line:
+def _headline(f: Finding, view: View) -> tuple[Line, int]:
+    """A finding's first line, and how many of its segments are never broken (all up to the
+    message); ``[*]`` after its rule when ``check --fix`` (with the run's ``--unsafe-fixes``)
+    would fix it, as ruff marks them."""
     styles = {
         "location": "bold",
         "severity": "dim" if f.suppression else STYLE[f.severity],
@@ -178,9 +186,13 @@ def _headline(f: Finding) -> Line:
         "": "",
     }
     line: Line = [(text, styles[role]) for text, role in headline_parts(f)]
+    keep = len(line) - 1
+    if f.fixable(view.unsafe_fixes) and not f.suppression:
+        line.insert(keep - 1, (" [*]", "green"))
+        keep += 1
     if f.suppression:
         line.append((f" (suppressed: {visible(f.suppression.justification)})", "dim"))
-    return line
+    return line, keep
 
 
 def _frame(f: Finding, line: str, width: int | None) -> tuple[Line, Line]:
