@@ -23,7 +23,7 @@ def test_crlf_and_lone_cr_are_one_break_each() -> None:
     assert [lines.offset(n, 1) for n in (1, 2, 3)] == [0, 3, 5]
     assert [lines.to_editor(o) for o in (0, 3, 5)] == [(0, 0), (1, 0), (2, 0)]
     # A position at the end of a line stops before its break, whatever the column says.
-    assert lines.offset(1, 9) == 3
+    assert lines.offset(1, 9) == 1
 
 
 def test_characters_are_counted_in_the_editors_code_units() -> None:

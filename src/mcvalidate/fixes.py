@@ -48,6 +48,14 @@ class Offsets:
             raise ValueError(f"column {column} is not in line {line} ({end - start} characters)")
         return start + column - 1
 
+    def nearest(self, line: int, column: int) -> int:
+        """The offset of ``line`` and ``column`` brought into the text: a line past the last
+        is the text's end, a column past a line's end is that end."""
+        if line > len(self._starts):
+            return self._ends[-1]
+        start, end = self._starts[max(line, 1) - 1], self._ends[max(line, 1) - 1]
+        return min(start + max(column, 1) - 1, end)
+
     def range(self, edit: Edit) -> Range:
         """The offsets an edit replaces."""
         span = edit.span

@@ -15,15 +15,11 @@ import re
 from functools import cached_property
 from typing import Literal
 
-from mcvalidate.document import LINE_BREAK
+from mcvalidate.fixes import Offsets
 
 _EDITOR_BREAK = re.compile("\r\n|[\r\n]")
 
 Encoding = Literal["utf-8", "utf-16", "utf-32"]
-
-
-def _starts(text: str, breaks: re.Pattern[str]) -> list[int]:
-    return [0, *(m.end() for m in breaks.finditer(text))]
 
 
 class Lines:
@@ -34,21 +30,17 @@ class Lines:
         self.text = text
 
     @cached_property
-    def _yaml(self) -> list[int]:
-        return _starts(self.text, LINE_BREAK)
+    def _yaml(self) -> Offsets:
+        return Offsets(self.text)
 
     @cached_property
     def _editor(self) -> list[int]:
-        return _starts(self.text, _EDITOR_BREAK)
+        return [0, *(m.end() for m in _EDITOR_BREAK.finditer(self.text))]
 
     def offset(self, line: int, column: int) -> int:
-        """The offset of a finding's 1-based ``line`` and code-point ``column``, clamped to the
-        text (a position just past the end, as a missing value's is, stays at the end)."""
-        if line > len(self._yaml):
-            return len(self.text)
-        start = self._yaml[max(line, 1) - 1]
-        end = self._yaml[line] if line < len(self._yaml) else len(self.text)
-        return min(start + max(column, 1) - 1, end)
+        """The offset of a finding's 1-based ``line`` and code-point ``column``, brought into
+        the text (an editor must never be sent a position its document does not have)."""
+        return self._yaml.nearest(line, column)
 
     def to_editor(self, offset: int, encoding: Encoding = "utf-16") -> tuple[int, int]:
         """The 0-based editor line and character of ``offset``, characters in ``encoding``'s

@@ -29,6 +29,7 @@ from mcvalidate import __version__
 from mcvalidate.catalogue import explain_lines
 from mcvalidate.config import CONFIG_NAMES
 from mcvalidate.findings import Autofix, Finding, Severity, Span
+from mcvalidate.fixes import choose
 from mcvalidate.lines import Encoding, Lines
 from mcvalidate.live import Checked, Workspace
 
@@ -212,7 +213,7 @@ def code_actions(
             )
     safe = [f.autofix for f in fixable if f.autofix is not None and f.autofix.safe]
     if safe and _wants(kinds, FIX_ALL):
-        chosen = non_overlapping(safe, lines)
+        chosen = choose(lines.text, safe)
         actions.append(
             types.CodeAction(
                 title=f"mcvalidate: apply {len(chosen)} safe fix{'es' * (len(chosen) != 1)}",
@@ -228,26 +229,6 @@ def _wants(kinds: list[str], kind: str) -> bool:
     wanted when it is, or is below, one of the kinds asked for (``source`` wants
     ``source.fixAll.mcvalidate``)."""
     return not kinds or any(kind == k or kind.startswith(f"{k}.") for k in kinds)
-
-
-def non_overlapping(fixes: Iterable[Autofix], lines: Lines) -> list[Autofix]:
-    """``fixes`` less each one whose edits overlap an earlier one's: an editor applies the
-    edits of one action together, all computed on the same text."""
-    taken: list[tuple[int, int]] = []
-    chosen = []
-    for fix in fixes:
-        regions = [
-            (
-                lines.offset(e.span.line, e.span.column),
-                lines.offset(e.span.end_line, e.span.end_column),
-            )
-            for e in fix.edits
-        ]
-        if any((a < d and c < b) or a == b == c == d for a, b in regions for c, d in taken):
-            continue
-        taken += regions
-        chosen.append(fix)
-    return chosen
 
 
 def _edit(
