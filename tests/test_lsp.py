@@ -5,6 +5,7 @@ code actions, and the configuration and local packs of the workspace, reloaded a
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 from collections.abc import AsyncIterator
@@ -13,12 +14,16 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 pytestmark = [pytest.mark.slow_client, pytest.mark.asyncio(loop_scope="module")]
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAPS = ROOT / "examples" / "mistakes" / "key-typos-and-yaml-traps.yaml"
+
+QUEUES: dict[str, asyncio.Queue[list[types.Diagnostic]]] = {}
 
 VALID = """\
 format: 1
@@ -28,10 +33,26 @@ status: active
 """
 
 
+def keep_publications(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
+    """Every publication is kept, in order, per file: waiting for "the next notification"
+    would miss one that arrives while the test is not waiting (two files published at once)."""
+    client.diagnostics[params.uri] = params.diagnostics
+    QUEUES.setdefault(params.uri, asyncio.Queue()).put_nowait(list(params.diagnostics))
+
+
+def make_client() -> LanguageClient:
+    client = LanguageClient(converter_factory=default_converter)
+    features = {**DEFAULT_CLIENT_FEATURES}
+    features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = keep_publications
+    register_lsp_features(client, features)
+    return client
+
+
 @pytest_lsp.fixture(
     scope="module",
     config=ClientServerConfig(
         server_command=[sys.executable, "-m", "mcvalidate", "lsp"],
+        client_factory=make_client,
         server_env={**os.environ, "PYDANTIC_DISABLE_PLUGINS": "__all__"},
     ),
 )
@@ -61,11 +82,9 @@ async def opened(client: LanguageClient, path: Path, text: str | None = None) ->
 
 
 async def published(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
-    """The next diagnostics published for ``uri``."""
-    while True:
-        params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        if params.uri == uri:
-            return list(params.diagnostics)
+    """The next diagnostics published for ``uri`` (in 20 s, or the test fails)."""
+    queue = QUEUES.setdefault(uri, asyncio.Queue())
+    return await asyncio.wait_for(queue.get(), timeout=20)
 
 
 async def changed(client: LanguageClient, uri: str, version: int, text: str) -> list[str]:
@@ -78,10 +97,12 @@ async def changed(client: LanguageClient, uri: str, version: int, text: str) -> 
     return [str(d.code) for d in await published(client, uri)]
 
 
-def closed(client: LanguageClient, uri: str) -> None:
+async def closed(client: LanguageClient, uri: str) -> None:
+    """Close ``uri``; its diagnostics are cleared."""
     client.text_document_did_close(
         types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
     )
+    assert await published(client, uri) == []
 
 
 def codes(client: LanguageClient, uri: str) -> list[str]:
@@ -105,8 +126,7 @@ async def test_the_findings_of_check_are_published_with_their_ranges(
     assert bc.severity == types.DiagnosticSeverity.Information
     assert bc.code_description is not None
     assert bc.code_description.href.startswith("https://")
-    closed(client, uri)
-    assert await published(client, uri) == []
+    await closed(client, uri)
 
 
 async def test_an_edit_is_checked_in_its_new_version(
@@ -118,7 +138,7 @@ async def test_an_edit_is_checked_in_its_new_version(
     assert "MC012" not in codes(client, uri)
     assert "MC012" in await changed(client, uri, 2, VALID.replace("active", "publish"))
     assert "MC012" not in await changed(client, uri, 3, VALID)
-    closed(client, uri)
+    await closed(client, uri)
 
 
 async def test_columns_are_counted_as_the_editor_counts_them(
@@ -137,7 +157,7 @@ async def test_columns_are_counted_as_the_editor_counts_them(
     assert found["MC012"] == types.Range(types.Position(4, 8), types.Position(4, 15)), found
     # 'title: ' is 7, the emoji 2 and ' Heat pump servicing' 20 code units: the space is at 29.
     assert found["MC051"] == types.Range(types.Position(2, 29), types.Position(2, 30)), found
-    closed(client, uri)
+    await closed(client, uri)
 
 
 async def test_hover_on_a_finding_explains_its_rule(client: LanguageClient) -> None:
@@ -153,7 +173,7 @@ async def test_hover_on_a_finding_explains_its_rule(client: LanguageClient) -> N
         types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(8, 0))
     )
     assert nothing is None
-    closed(client, uri)
+    await closed(client, uri)
 
 
 async def test_a_file_that_is_no_course_gets_no_diagnostics(
@@ -166,8 +186,8 @@ async def test_a_file_that_is_no_course_gets_no_diagnostics(
     named = tmp_path / "draft.mc.yaml"
     named_uri = await opened(client, named, "jobs: 1\n")
     assert "MC010" in codes(client, named_uri)
-    closed(client, uri)
-    closed(client, named_uri)
+    await closed(client, uri)
+    await closed(client, named_uri)
 
 
 async def test_the_configuration_is_honoured_and_reloaded(
@@ -197,7 +217,7 @@ async def test_the_configuration_is_honoured_and_reloaded(
     assert diagnostics == ["None"]
     assert "cannot check this file" in client.diagnostics[uri][0].message
     assert "NOPE999" in client.diagnostics[uri][0].message
-    closed(client, uri)
+    await closed(client, uri)
 
 
 PACK = """\
@@ -233,4 +253,85 @@ async def test_a_local_pack_is_reloaded_when_its_file_changes(
     )
     house = [d for d in await published(client, uri) if d.code == "HSE001"]
     assert [d.message.splitlines()[0] for d in house] == ["second, a longer message"]
-    closed(client, uri)
+    await closed(client, uri)
+
+
+FIXABLE = "format: 1\nid: plain\ntitle: 🔥 Heat pump servicing\u00a0\nstatus: Active\n"
+
+
+def applied(text: str, edits: list[types.TextEdit]) -> str:
+    """``text`` with ``edits`` (UTF-16 positions, all made on ``text``) applied, as an editor
+    applies a workspace edit."""
+    lines = text.splitlines(keepends=True)
+
+    def offset(position: types.Position) -> int:
+        line = lines[position.line]
+        units, index = 0, 0
+        while units < position.character:
+            units += 2 if ord(line[index]) > 0xFFFF else 1
+            index += 1
+        return sum(len(earlier) for earlier in lines[: position.line]) + index
+
+    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
+
+
+async def test_code_actions_apply_the_findings_autofixes(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "fixable.yaml"
+    uri = await opened(client, path, FIXABLE)
+    space = next(d for d in client.diagnostics[uri] if d.code == "MC051")
+    # After 'title: ', the emoji (two UTF-16 units) and ' Heat pump servicing'.
+    assert space.range == types.Range(types.Position(2, 29), types.Position(2, 30))
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            space.range,
+            types.CodeActionContext(diagnostics=[space]),
+        )
+    )
+    assert actions is not None
+    quick = [a for a in actions if isinstance(a, types.CodeAction) and a.kind == "quickfix"]
+    assert [a.title for a in quick] == ["Delete the non-breaking space (U+00A0) (MC051)"]
+    assert quick[0].is_preferred
+    assert quick[0].edit is not None and quick[0].edit.changes is not None
+    [edit] = quick[0].edit.changes[uri]
+    assert (edit.range, edit.new_text) == (space.range, "")
+    # Fix all: every safe fix of the file, in one edit the editor applies; then nothing is
+    # left to fix.
+    everything = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 0), types.Position(0, 0)),
+            types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+        )
+    )
+    assert everything is not None
+    [fix_all] = [a for a in everything if isinstance(a, types.CodeAction)]
+    assert fix_all.kind == "source.fixAll.mcvalidate"
+    assert fix_all.title == "mcvalidate: apply 2 safe fixes"
+    assert fix_all.edit is not None and fix_all.edit.changes is not None
+    fixed = applied(FIXABLE, list(fix_all.edit.changes[uri]))
+    assert fixed == FIXABLE.replace("\u00a0", "").replace("Active", "active")
+    remaining = await changed(client, uri, 2, fixed)
+    assert "MC051" not in remaining and "MC012" not in remaining
+    await closed(client, uri)
+
+
+async def test_an_unsafe_fix_is_offered_as_such(client: LanguageClient) -> None:
+    uri = await opened(client, TRAPS)
+    typo = next(d for d in client.diagnostics[uri] if d.code == "MC010")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), typo.range, types.CodeActionContext([typo])
+        )
+    )
+    assert actions is not None
+    [rename] = [a for a in actions if isinstance(a, types.CodeAction) and a.kind == "quickfix"]
+    assert rename.title.endswith("(unsafe: check it) (MC010)")
+    assert not rename.is_preferred
+    assert rename.edit is not None and rename.edit.changes is not None
+    assert [e.new_text for e in rename.edit.changes[uri]] == ["learning_outcomes"]
+    await closed(client, uri)
