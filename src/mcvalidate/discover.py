@@ -21,6 +21,15 @@ from mcvalidate.errors import MissingPath, UsageError
 from mcvalidate.globs import glob_match
 
 SUFFIXES = (".yaml", ".yml")
+# The names that say a file is a course file (``mass-timber.mc.yaml``): such a file found in a
+# directory is always checked, whatever its content looks like, and editors can match the
+# name to the course schema (a SchemaStore ``fileMatch``) without a modeline.
+COURSE_SUFFIXES = (".mc.yaml", ".mc.yml")
+
+
+def has_course_name(path: str) -> bool:
+    """True when the file name of ``path`` follows the course-file convention (any case)."""
+    return path.lower().endswith(COURSE_SUFFIXES)
 
 
 class Found:

@@ -42,7 +42,7 @@ from mcvalidate.packs import Registry, Selection
 from mcvalidate.parallel import check_all
 from mcvalidate.report import PackInfo, Run, Tally, View
 from mcvalidate.reporters import reports, targets
-from mcvalidate.settings import settings_for
+from mcvalidate.settings import AlwaysChecked, settings_for
 from mcvalidate.text import visible
 
 STDIN = "-"
@@ -209,8 +209,10 @@ def _prepare(options: Options, config: Configuration) -> tuple[Checker, Registry
     except SelectionError as exc:
         raise config.named_in_file(exc) from None
     settings = settings_for(config, selection, inline_ignores=options.inline_ignores)
-    named = frozenset(
-        display_path(Path(p)) for p in options.paths if p != STDIN and not Path(p).is_dir()
+    named = AlwaysChecked(
+        frozenset(
+            display_path(Path(p)) for p in options.paths if p != STDIN and not Path(p).is_dir()
+        )
     )
     return Checker(selection, replace(settings, named=named)), registry
 
