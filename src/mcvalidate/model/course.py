@@ -31,6 +31,10 @@ from mcvalidate.model.types import (
 
 def _author_keys_schema(schema: dict[str, Any]) -> None:
     schema["patternProperties"] = {"^x-": {"description": "The author's own field; not checked."}}
+    # A docstring's line breaks are the source's, not the text's: editors would show each
+    # line as a paragraph.
+    if "description" in schema:
+        schema["description"] = " ".join(schema["description"].split())
 
 
 class Strict(BaseModel):
