@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from mcvalidate.cli import cli
-from mcvalidate.discover import COURSE_SUFFIXES, has_course_name
+from mcvalidate.discover import COURSE_SUFFIXES, course_stem, has_course_name
 
 ROOT = Path(__file__).resolve().parents[1]
 # Top-level keys that are all strangers to the course format: content recognition alone
@@ -79,3 +79,20 @@ def test_the_schemastore_entry_matches_the_convention() -> None:
     entry = json.loads(block.group(1))
     assert entry["fileMatch"] == [f"*{suffix}" for suffix in COURSE_SUFFIXES]
     assert set(entry) >= {"name", "description", "fileMatch", "url"}
+
+
+def test_a_course_named_so_has_the_name_before_mc_yaml_for_its_id(tmp_path: Path) -> None:
+    """``.mc.yaml`` is one extension: a course that writes no id is ``mass-timber``, so a
+    pathway naming that id finds it, and a ``mass-timber.yaml`` beside it clashes."""
+    base = "title: Mass timber\n"
+    (tmp_path / "intro.mc.yml").write_text(
+        base + "pathways:\n  stacks_into: [mass-timber]\n", encoding="utf-8"
+    )
+    (tmp_path / "mass-timber.mc.yaml").write_text(base, encoding="utf-8")
+    _, report, _ = check("--select", "MC040,MC041", str(tmp_path))
+    assert report["findings"] == []
+    (tmp_path / "mass-timber.yaml").write_text(base, encoding="utf-8")
+    _, report, _ = check("--select", "MC040,MC041", str(tmp_path))
+    assert {f["rule"] for f in report["findings"]} == {"MC040"}  # type: ignore[attr-defined]
+    assert course_stem("courses/Mass-Timber.MC.YAML") == "Mass-Timber"
+    assert course_stem("courses/mass-timber.yaml") == "mass-timber"

@@ -961,8 +961,8 @@ class Course(Strict):
     id: Slug | None = Field(
         None,
         description="A stable identifier, unique in the catalogue: lowercase letters, digits "
-        "and hyphens. Left out, it is the file's name without its extension (MC040 checks "
-        "that no two files share one).",
+        "and hyphens. Left out, it is the file's name without its extension ('mass-timber' "
+        "for mass-timber.mc.yaml; MC040 checks that no two files share one).",
         examples=["mass-timber-intro"],
     )
     title: NonBlank = Field(
