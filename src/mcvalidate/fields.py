@@ -163,10 +163,9 @@ def _default(prop: Mapping[str, Any]) -> str:
 
 def _examples(prop: Mapping[str, Any]) -> str:
     """The field's short examples, as the sentence ending its meaning."""
-    shown = [
-        _yaml(e) for e in prop.get("examples", ()) if isinstance(e, (str, int, float, list, dict))
-    ]
-    shown = [e for e in shown if len(e) <= _SHORT and e not in ("true", "false")]
+    # A true or false says nothing the type column does not.
+    shown = [_yaml(e) for e in prop.get("examples", ()) if not isinstance(e, bool)]
+    shown = [e for e in shown if len(e) <= _SHORT]
     return " E.g. " + ", ".join(f"`{e}`" for e in shown) + "." if shown else ""
 
 
