@@ -75,8 +75,9 @@ def test_a_new_offering_starts_from_an_existing_course(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.startswith(f"# yaml-language-server: $schema={SCHEMA.as_uri()}\n")
     assert "\nstatus: draft\n" in text and "\nid:" not in text
-    # Comments, order and quoting are kept: the rest is the source, line for line.
-    kept = source.read_text(encoding="utf-8").splitlines()[1:]
+    # Comments, order and quoting are kept: the rest is the source, line for line (less its
+    # two modelines).
+    kept = source.read_text(encoding="utf-8").splitlines()[2:]
     kept = [line for line in kept if not line.startswith(("id:", "status:"))]
     assert [line for line in text.splitlines()[2:] if line != "status: draft"] == kept
     found = check_text(text, name=path.name).findings

@@ -77,14 +77,16 @@ def test_the_readme_init_sample_is_real(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     (tmp_path / "courses").mkdir()
     runner = CliRunner()
-    made = runner.invoke(cli, ["init", "courses/mass-timber-basics.yaml"])
+    made = runner.invoke(cli, ["init", "courses/mass-timber-basics.mc.yaml"])
     checked = runner.invoke(
-        cli, ["check", "--isolated", "-q", "courses/mass-timber-basics.yaml"], env={"COLUMNS": "80"}
+        cli,
+        ["check", "--isolated", "-q", "courses/mass-timber-basics.mc.yaml"],
+        env={"COLUMNS": "80"},
     )
     assert sample == [
-        "$ mcvalidate init courses/mass-timber-basics.yaml",
+        "$ mcvalidate init courses/mass-timber-basics.mc.yaml",
         *made.output.splitlines(),
-        "$ mcvalidate check -q courses/mass-timber-basics.yaml",
+        "$ mcvalidate check -q courses/mass-timber-basics.mc.yaml",
         *checked.output.splitlines(),
     ]
 

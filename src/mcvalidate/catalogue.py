@@ -15,9 +15,8 @@ from typing import Any, TextIO
 
 from mcvalidate.packs import Registry
 from mcvalidate.rules import EVIDENCE, Pack, Rule
+from mcvalidate.schemas import COURSE_SCHEMA_ID
 from mcvalidate.terminal import width_of
-
-SCHEMA_ID = "https://example.org/mcvalidate/course-1.schema.json"
 
 
 def chosen(
@@ -197,7 +196,7 @@ def course_schema(packs: Sequence[Pack] = ()) -> dict[str, Any]:
             )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_ID,
+        "$id": COURSE_SCHEMA_ID,
         **schema,
     }
 

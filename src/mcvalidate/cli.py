@@ -363,7 +363,10 @@ def schema(
 )
 def init(path: Path, source: Path | None, interactive: bool | None) -> None:
     """Write a new course file at PATH, every section with a comment on what goes there and
-    which framework element asks for it; then 'mcvalidate check PATH' lists what is left."""
+    which framework element asks for it; then 'mcvalidate check PATH' lists what is left.
+
+    Name it NAME.mc.yaml (or .mc.yml): editors can then match it to the course schema, and
+    'mcvalidate check DIRECTORY' always checks it."""
     from mcvalidate.scaffold import SCHEMA, Answers, from_existing, scaffold
 
     if path.exists() or path.is_symlink():

@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from mcvalidate.config_model import FileConfig
 from mcvalidate.discover import read_regular, working_directory
 from mcvalidate.errors import ConfigError, SelectionError, UsageError
+from mcvalidate.schemas import CONFIG_SCHEMA_ID
 from mcvalidate.trust import check_trusted
 
 CONFIG_NAMES = (".mcvalidate.yaml", ".mcvalidate.yml")
@@ -253,6 +254,6 @@ def schema() -> dict[str, Any]:
     """The JSON Schema of the configuration file."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://example.org/mcvalidate/config.schema.json",
+        "$id": CONFIG_SCHEMA_ID,
         **FileConfig.model_json_schema(),
     }

@@ -14,13 +14,31 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO, TextIO
 
 from mcvalidate.errors import MissingPath, UsageError
 from mcvalidate.globs import glob_match
 
 SUFFIXES = (".yaml", ".yml")
+# The names that say a file is a course file (``mass-timber.mc.yaml``): such a file found in a
+# directory is always checked, whatever its content looks like, and editors can match the
+# name to the course schema (a SchemaStore ``fileMatch``) without a modeline.
+COURSE_SUFFIXES = (".mc.yaml", ".mc.yml")
+
+
+def has_course_name(path: str) -> bool:
+    """True when the file name of ``path`` follows the course-file convention (any case)."""
+    return path.lower().endswith(COURSE_SUFFIXES)
+
+
+def course_stem(path: str) -> str:
+    """The file's name less its extension, ``.mc.yaml`` counted as one: the id of a course
+    that writes none (``mass-timber.mc.yaml`` and ``mass-timber.yaml`` are ``mass-timber``)."""
+    name = PurePath(path).name
+    if has_course_name(name):
+        return name[: -len(next(s for s in COURSE_SUFFIXES if name.lower().endswith(s)))]
+    return PurePath(path).stem
 
 
 class Found:

@@ -11,8 +11,8 @@ no file of the catalogue can be named by them.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
+from mcvalidate.discover import course_stem
 from mcvalidate.document import Document
 from mcvalidate.findings import Exposed, Link
 from mcvalidate.model import Course
@@ -25,7 +25,7 @@ def exposure(course: Course, doc: Document) -> Exposed | None:
     """The course's id and the pathway entries of ``doc`` written as ids; None for a file
     with no id of its own and no stem to give one (standard input)."""
     stated = course.id is not None
-    course_id = course.id if stated else PurePath(doc.path).stem
+    course_id = course.id if stated else course_stem(doc.path)
     if not course_id or doc.path == "-":
         return None
     links: list[Link] = []

@@ -7,7 +7,9 @@ top level of a block mapping) are all strangers to the course format (``site_nam
 ``services``, ``jobs``), it is not a course file, and the run says how many it skipped. When
 no such key can be seen (a flow mapping, a list, binary, a syntax error before any key), the
 file is checked: the check says what is wrong with it. Only the start of a file is read for
-this; reading it costs nothing more, since the check reads the same bytes.
+this; reading it costs nothing more, since the check reads the same bytes. A file whose name
+says it is a course (``*.mc.yaml``) is checked without being looked at
+(:class:`mcvalidate.settings.AlwaysChecked`).
 """
 
 from __future__ import annotations

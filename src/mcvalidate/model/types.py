@@ -1,16 +1,19 @@
 """Constrained value types shared by the format-1 models.
 
 Each pattern here has a plain-language description in :data:`PATTERN_NAMES`, which the schema
-stage uses to tell a curriculum designer what was expected instead of showing a regex.
+stage uses to tell a curriculum designer what was expected instead of showing a regex;
+:class:`Choices` gives each allowed value of a list of choices its meaning, for editors.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any, get_args
 
-from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -56,3 +59,29 @@ def _not_a_number(value: object) -> object:
 
 
 Date = Annotated[datetime.date, Field(strict=False), BeforeValidator(_not_a_number)]
+
+
+class Choices:
+    """The meaning of each allowed value of a ``Literal``, for the JSON Schema only.
+
+    Written beside a field's type (``Annotated[Status, STATUSES]``), it adds the meanings to the
+    schema as ``enumDescriptions`` (plain text) and ``markdownEnumDescriptions`` beside the
+    ``enum``, which editors (yaml-language-server, VS Code's JSON support) show when a designer
+    picks or hovers a value. Validation is untouched. The table must name exactly the
+    ``Literal``'s values, in its order: a value added to one and not the other fails at import,
+    so the help cannot drift from what is accepted.
+    """
+
+    def __init__(self, literal: Any, meanings: Mapping[str, str]) -> None:
+        if tuple(meanings) != get_args(literal):
+            raise TypeError(f"the meanings {list(meanings)} do not match {get_args(literal)}")
+        self.meanings = dict(meanings)
+
+    def __get_pydantic_json_schema__(
+        self, core: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler.resolve_ref_schema(handler(core))
+        markdown = list(self.meanings.values())
+        schema["enumDescriptions"] = [text.replace("`", "") for text in markdown]
+        schema["markdownEnumDescriptions"] = markdown
+        return schema
