@@ -80,4 +80,5 @@ def test_neovim_shows_the_findings_of_check_where_check_puts_them(tmp_path: Path
         for f in json.loads(report.stdout)["findings"]
     )
     assert shown == expected
-    assert ["19", "8", "19", "15", "MC012"] in shown
+    status = str(TRAPS.read_text(encoding="utf-8").splitlines().index("status: publish"))
+    assert [status, "8", status, "15", "MC012"] in shown

@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING
 from yaml.nodes import ScalarNode
 
 from mcvalidate import suppress
-from mcvalidate.discover import NotRegular, open_regular, read_regular, relative_to
+from mcvalidate.discover import (
+    NotRegular,
+    has_course_name,
+    open_regular,
+    read_regular,
+    relative_to,
+)
 from mcvalidate.document import Document
 from mcvalidate.errors import describe
 from mcvalidate.exposure import exposure
@@ -102,7 +108,7 @@ class Checker:
                 fix="Check that the file exists and that you may read it.",
             )
             return self._result(Document(display, ""), [problem])
-        if display not in self.settings.named and not is_course_text(raw):
+        if not self._always_checked(display) and not is_course_text(raw):
             return FileResult(display, (), {}, skipped=True)  # found in a directory, not a course
         return self.check_read(path, display, raw)
 
@@ -110,6 +116,12 @@ class Checker:
         """Check the bytes ``raw`` just read from ``path``: what a checker that also acts on
         the file (``check --fix``) overrides, with the file's path at hand."""
         return self.check_bytes(display, raw)
+
+    def _always_checked(self, display: str) -> bool:
+        """True for a file checked whatever it holds: named on the command line, or named as
+        a course file (``draft.mc.yaml``: a designer who names a half-written file so has
+        said what it is)."""
+        return display in self.settings.named or has_course_name(display)
 
     def check_bytes(self, display: str, raw: bytes) -> FileResult:
         """Check the bytes of one file, reported under the name ``display``."""

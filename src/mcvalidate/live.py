@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mcvalidate.config import ISOLATED_ENV, Configuration, find, resolve
-from mcvalidate.discover import relative_to
+from mcvalidate.discover import has_course_name, relative_to
 from mcvalidate.engine import Checker
 from mcvalidate.errors import McvalidateError
 from mcvalidate.findings import FileResult
@@ -32,10 +32,6 @@ from mcvalidate.packs import Selection
 from mcvalidate.recognise import is_course_text
 from mcvalidate.runner import checker_for
 from mcvalidate.text import visible
-
-# Files with these endings are course files whatever they hold (the schema's file-name
-# convention); other YAML files are checked only when they look like one (as in a directory).
-COURSE_SUFFIXES = (".mc.yaml", ".mc.yml")
 
 Stamp = tuple[object, ...]
 
@@ -113,7 +109,8 @@ class Workspace:
         relative = relative_to(path, os.path.abspath(config.root))
         if relative is not None and any(glob_match(g, relative) for g in config.values.exclude):
             return False
-        return path.name.endswith(COURSE_SUFFIXES) or is_course_text(raw)
+        # As in a directory: a course file by its name (*.mc.yaml) or by what it holds.
+        return has_course_name(path.name) or is_course_text(raw)
 
 
 def _build(config_path: Path | None, folder: Path, isolated: bool) -> _Built:

@@ -9,7 +9,7 @@ no such key can be seen (a flow mapping, a list, binary, a syntax error before a
 file is checked: the check says what is wrong with it. Only the start of a file is read for
 this; reading it costs nothing more, since the check reads the same bytes. A file whose name
 says it is a course (``*.mc.yaml``) is checked without being looked at
-(:class:`mcvalidate.settings.AlwaysChecked`).
+(:meth:`mcvalidate.engine.Checker.check_file`).
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ from mcvalidate.packs import Registry, Selection
 from mcvalidate.parallel import check_all
 from mcvalidate.report import PackInfo, Run, Tally, View, plural
 from mcvalidate.reporters import reports, targets
-from mcvalidate.settings import AlwaysChecked, settings_for
+from mcvalidate.settings import settings_for
 from mcvalidate.text import visible
 
 STDIN = "-"
@@ -292,10 +292,8 @@ def checker_for(config: Configuration, options: Options | None = None) -> tuple[
     except SelectionError as exc:
         raise config.named_in_file(exc) from None
     settings = settings_for(config, selection, inline_ignores=options.inline_ignores)
-    named = AlwaysChecked(
-        frozenset(
-            display_path(Path(p)) for p in options.paths if p != STDIN and not Path(p).is_dir()
-        )
+    named = frozenset(
+        display_path(Path(p)) for p in options.paths if p != STDIN and not Path(p).is_dir()
     )
     settings = replace(settings, named=named)
     if options.fix or options.diff:

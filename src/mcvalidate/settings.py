@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from mcvalidate.discover import has_course_name
 from mcvalidate.errors import ConfigError, SelectionError
 from mcvalidate.findings import Severity
 from mcvalidate.limits import Limits
@@ -21,19 +20,6 @@ from mcvalidate.limits import Limits
 if TYPE_CHECKING:
     from mcvalidate.config import Configuration
     from mcvalidate.packs import Selection
-
-
-@dataclass(frozen=True)
-class AlwaysChecked:
-    """The files checked whatever their content: those named on the command line (by their
-    display names), and those whose name says they are course files (``*.mc.yaml``,
-    :func:`mcvalidate.discover.has_course_name`). A designer who names a half-written file
-    ``draft.mc.yaml`` has said what it is: it is checked, never skipped as a stranger."""
-
-    paths: frozenset[str] = frozenset()
-
-    def __contains__(self, display: object) -> bool:
-        return isinstance(display, str) and (display in self.paths or has_course_name(display))
 
 
 @dataclass(frozen=True)
@@ -54,9 +40,10 @@ class Settings:
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     root: str = ""
     source: str = ""
-    # The files checked even when they do not look like course files (those found in a
-    # directory are skipped then: mcvalidate.recognise): see :class:`AlwaysChecked`.
-    named: AlwaysChecked = field(default_factory=AlwaysChecked)
+    # The display names of the files named on the command line: checked even when they do not
+    # look like course files (those found in a directory are skipped then: mcvalidate.recognise,
+    # unless their name says they are course files: ``*.mc.yaml``).
+    named: frozenset[str] = frozenset()
 
 
 def settings_for(
