@@ -37,22 +37,27 @@ _AFTER_ADDRESS = ".,;:!?)]}'\""
 _SHOWN = 60
 
 
-def texts(
-    value: Any, tokens: tuple[str | int, ...] = ()
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def texts(value: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """``(tokens, text)`` for every text the file wrote under ``value``, ``tokens`` being its
     path (joined into a pointer only for the rare text that holds a placeholder). The
     author's own ``x-`` fields are not checked (the format leaves them to the author), nor
-    are keys."""
-    if isinstance(value, str):
-        yield tokens, value
-    elif isinstance(value, dict):
-        for name, item in value.items():
-            if not str(name).startswith("x-"):
-                yield from texts(item, (*tokens, str(name)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from texts(item, (*tokens, index))
+    are keys. A loop over a stack, not recursion: the rule reads every value of the file at
+    every check, and each level of nested generators costs every text again."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
+    while stack:
+        tokens, item = stack.pop()
+        if isinstance(item, str):
+            yield tokens, item
+        elif isinstance(item, dict):
+            stack.extend(
+                ((*tokens, str(name)), child)
+                for name, child in reversed(item.items())
+                if not str(name).startswith("x-")
+            )
+        elif isinstance(item, list):
+            stack.extend(
+                ((*tokens, index), child) for index, child in reversed(list(enumerate(item)))
+            )
 
 
 def may_hold_placeholder(text: str) -> bool:

@@ -494,6 +494,12 @@ def _skip_adverbs(text: str, lists: Verbs) -> str:
     return text[at:]
 
 
+# An editor re-checks a file at every keystroke, and its outcome statements rarely change
+# between two: each statement is analysed once per set of verb lists, not once per check.
+_ANALYSED = 4096
+
+
+@functools.lru_cache(maxsize=_ANALYSED)
 def start(statement: str, lists: Verbs) -> Start:
     """Strip the lead-ins of ``statement`` and say how what is left starts."""
     text = _normalise(statement)
@@ -652,6 +658,12 @@ def _opens(word: str, following: str, block: str, lists: Verbs) -> str:
 
 
 def compound_verbs(begin: Start, lists: Verbs) -> list[str]:
+    """The verbs joined to the outcome's first one (see :func:`_compound_verbs`)."""
+    return list(_compound_verbs(begin, lists))
+
+
+@functools.lru_cache(maxsize=_ANALYSED)
+def _compound_verbs(begin: Start, lists: Verbs) -> tuple[str, ...]:
     """The verbs joined to the outcome's first one by "and", "or", commas or semicolons, as
     written ("Weld and grind a joint" -> ["grind"]).
 
@@ -710,4 +722,4 @@ def compound_verbs(begin: Start, lists: Verbs) -> list[str]:
             light = light and (lowered in language.light or _adverb(lowered, lists))
             block = _opens(lowered, following, block, lists)
         index += 1
-    return found
+    return tuple(found)
