@@ -168,7 +168,40 @@ def test_a_file_that_does_not_parse_is_never_written(tmp_path: Path) -> None:
     result = check("--fix", str(path))
     assert path.read_text(encoding="utf-8") == text
     assert "MC001 yaml-syntax" in result.stdout
-    assert "Fixed" not in result.stdout and "[*]" not in result.stdout
+    # The pasted space has its fix, but the file would still not parse: nothing is written.
+    assert "Nothing was fixed (1 fix could not be applied: the file would not parse" in (
+        " ".join(result.stdout.split())
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # A non-breaking space after a top-level key's colon: not a key, a syntax error.
+        ("title:\u00a0Mass timber\nstatus: draft\n", "title: Mass timber\nstatus: draft\n"),
+        # Curly quotes around a text holding ': ': the colon broke the line.
+        (
+            "title: \u201cMass timber: an introduction\u201d\nstatus: draft\n",
+            'title: "Mass timber: an introduction"\nstatus: draft\n',
+        ),
+        # Bullets pasted from a word processor, at the margin of a list.
+        (
+            "title: Mass timber\nlearning_outcomes:\n\u2022 Weld a joint\n",
+            "title: Mass timber\nlearning_outcomes:\n- Weld a joint\n",
+        ),
+    ],
+)
+def test_a_pasted_character_that_broke_the_file_is_fixed(
+    tmp_path: Path, text: str, fixed: str
+) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    before = check("--isolated", str(path))
+    assert "MC001" in before.stdout  # it does not parse
+    result = check("--isolated", "--fix", str(path))
+    assert path.read_text(encoding="utf-8") == fixed
+    assert "MC001" not in result.stdout
+    assert "Fixed 1 finding in 1 file" in result.stdout
 
 
 def test_standard_input_is_fixed_onto_standard_output_and_reported_on_stderr() -> None:

@@ -1,16 +1,19 @@
 """``mcvalidate check --fix`` and ``--diff``: a checker that applies its findings' autofixes to
 the file it checks, checks the fixed text again, and reports what is left.
 
-Fixes are text edits (:mod:`mcvalidate.fixes`), so comments, order, quoting, line endings and
-a byte-order mark stay as they were. A file is fixed only when it parses: its positions then
-come from the node tree, and its data can be compared. Fixing goes in passes: each applies the
-fixes that do not overlap, and checks the text again, which finds the fixes left out (with
-their positions in the new text) and any a fix made possible. Passes stop when no fix is left,
-when a text comes round again, or after :data:`MOST_PASSES`, so a run always ends; a pass whose
-text would not parse is dropped, and the file stays as the last pass that parsed left it.
+Fixes are text edits (:mod:`mcvalidate.fixes`), so comments, order, quoting, line endings and a
+byte-order mark stay as they were. Only a text that parses is ever written. A file that parses
+is fixed at the positions of its node tree; one that does not is fixed only where a pasted
+character (a non-breaking or zero-width space, curly quotes, a dash as a bullet) is found in
+its lines, often what broke it, and the result is kept only if it then parses. Fixing goes in
+passes: each applies the fixes that do not overlap, and checks the text again, which finds the
+fixes left out (with their positions in the new text) and any a fix made possible. Passes stop
+when no fix is left, when a text comes round again, or after :data:`MOST_PASSES`, so a run
+always ends; a pass whose text would not parse is dropped, and the file stays as the last pass
+that parsed left it.
 
-The file is written as a temporary file beside it renamed over it, keeping its permissions,
-so that a full disk or a kill leaves the old file whole. Workers (``--jobs``) fix the files they
+The file is written as a temporary file beside it renamed over it, keeping its permissions, so
+that a full disk or a kill leaves the old file whole. Workers (``--jobs``) fix the files they
 check, each file in one process; the results are reported in order as in any run.
 """
 
@@ -39,6 +42,7 @@ from mcvalidate.settings import Settings
 MOST_PASSES = 100
 # The findings of a text that did not load as a course: nothing to fix, and never written.
 _NOT_LOADED = frozenset(rule.id for rule in (YAML_SYNTAX, UNREADABLE, NOT_A_MAPPING, LIMIT))
+_UNFIXABLE = frozenset(rule.id for rule in (UNREADABLE, LIMIT))
 _LINE = re.compile(f"[^\r\n\x85\u2028\u2029]*(?:{LINE_BREAK.pattern})|[^\r\n\x85\u2028\u2029]+")
 
 
@@ -82,11 +86,14 @@ class Fixer(Checker):
 
     def fix(self, display: str, raw: bytes) -> Fixed:
         """Check ``raw`` and fix it, pass after pass; nothing is written here."""
-        result = self.check_bytes(display, raw)
-        if _not_loaded(result) or not self._fixes(result):
+        result = first = self.check_bytes(display, raw)
+        if not self._fixes(result) or (_not_loaded(result) and not _read(result)):
             return Fixed(raw, result, 0)
         encoding = _Encoding.of(raw)
         original = text = encoding.decode(raw)
+        # The last text that parsed, with its check and how many fixes led to it: the one
+        # written. A file that did not parse gets one only if its fixes make it parse.
+        parsed = None if _not_loaded(result) else (text, result, 0)
         count = 0
         seen = {hash(text)}
         for _ in range(MOST_PASSES):
@@ -98,12 +105,15 @@ class Fixer(Checker):
             if hash(new) in seen:  # no change, or back to a text already fixed: a cycle
                 break
             checked = self.check_bytes(display, encoding.encode(new))
-            if _not_loaded(checked):  # never write what does not parse
-                break
             seen.add(hash(new))
             text, result, count = new, checked, count + len(chosen)
-        if not count:
-            return Fixed(raw, result, 0)
+            if not _not_loaded(checked):
+                parsed = (text, result, count)
+            elif parsed is not None:  # never write what does not parse
+                break
+        if parsed is None or not parsed[2]:
+            return Fixed(raw, first, 0)
+        text, result, count = parsed
         diff = unified_diff(display, original, text) if self.mode.diff else ""
         return Fixed(encoding.encode(text), replace(result, fixed=count, diff=diff), count)
 
@@ -114,6 +124,12 @@ class Fixer(Checker):
 
 def _not_loaded(result: FileResult) -> bool:
     return any(f.rule in _NOT_LOADED for f in result.findings)
+
+
+def _read(result: FileResult) -> bool:
+    """True when a file that did not parse was at least read as text: a syntax error (which a
+    fix of a pasted character may cure), not bytes that are no text or a limit reached."""
+    return not any(f.rule in _UNFIXABLE for f in result.findings)
 
 
 @dataclass(frozen=True)

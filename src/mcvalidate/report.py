@@ -137,9 +137,16 @@ class Tally:
                 return ""
             files = self.fixed_files
             said = f"Fixed {self.fixed} finding{plural(self.fixed)} in {files} file{plural(files)}"
+            if not self.fixed:
+                said = "Nothing was fixed"
             # Left by a pass whose text would not have parsed, or past the last pass.
             count = self.fixable
-            left = f"{count} fix{'es' if count > 1 else ''} could not be applied" if count else ""
+            left = (
+                f"{count} fix{'es' if count > 1 else ''} could not be applied: the file would "
+                "not parse even then"
+                if count
+                else ""
+            )
             more = "; ".join(part for part in (left, hidden) if part)
             return f"{said} ({more})." if more else f"{said}."
         if self.fixable:

@@ -265,13 +265,10 @@ class _Scan:
         message, fix = said.invisible() if invisible else said.space()
         pointer = scalar.pointer if scalar is not None else ""
         span = Span(number + 1, column + 1, number + 1, column + 2)
-        # Only where the file parsed: there the node tree says what the character is in, and
-        # the fixed file can be checked again. Between two words the space may be meant.
-        autofix = None
-        if scalar is not None:
-            autofix = _replaced(
-                span, _the(said.name), fix, safe=rule is not LOOKALIKE_SPACE_IN_TEXT
-            )
+        # Between two words the space may be meant: that fix is unsafe. In a file that did
+        # not parse, the character (outside comments) is often why; the fixer keeps such a fix
+        # only when the fixed text parses.
+        autofix = _replaced(span, _the(said.name), fix, safe=rule is not LOOKALIKE_SPACE_IN_TEXT)
         self.report(rule, message, span, fix, pointer, autofix)
         if scalar is not None and rule is not LOOKALIKE_SPACE_IN_TEXT:
             self._spoils(scalar, where)
@@ -371,13 +368,15 @@ class _Scan:
                 inner = _inside_curly(line[start : end + 1])
                 if inner is None:
                     continue
+                span = Span(number, start + 1, number, end + 2)
                 self.report(
                     CURLY_QUOTES,
                     f"Line {number} has {_shown(line[start : end + 1])} in curly quotes, which "
                     "YAML does not read as quotes: the text between them is read as if it had "
                     "none, and a ': ' or ' #' in it breaks the line.",
-                    Span(number, start + 1, number, end + 2),
+                    span,
                     f"Use straight quotes: {_quoted(inner)}",
+                    autofix=_fix("Use straight quotes", Edit(span, _quoted(inner))),
                 )
 
     # -- dashes as list bullets -------------------------------------------------------------
@@ -397,18 +396,16 @@ class _Scan:
                 if scalar is None or not self._list_like(scalar, (number, column)):
                     continue
             char = match.group(1)
-            autofix = None
-            if scalar is not None:
-                # The blanks after it become plain spaces too (YAML needs one after '-'), as
-                # many as there were, so that the item's text stays in its column.
-                solid = match.end() - 1
-                autofix = _fix(
-                    f"Replace {_BULLETS[char].partition(' ')[2]} ({char}) with a hyphen (-)",
-                    Edit(
-                        Span(number + 1, column + 1, number + 1, solid + 1),
-                        "-" + " " * (solid - column - 1),
-                    ),
-                )
+            # The blanks after it become plain spaces too (YAML needs one after '-'), as many
+            # as there were, so that the item's text stays in its column.
+            solid = match.end() - 1
+            autofix = _fix(
+                f"Replace {_BULLETS[char].partition(' ')[2]} ({char}) with a hyphen (-)",
+                Edit(
+                    Span(number + 1, column + 1, number + 1, solid + 1),
+                    "-" + " " * (solid - column - 1),
+                ),
+            )
             self.report(
                 DASH_BULLET,
                 f"Line {number + 1} starts with {_BULLETS[char]} ({char}), which YAML does not "
