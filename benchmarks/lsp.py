@@ -12,7 +12,8 @@ Two figures:
 * **in process**: the check of the text and its conversion to diagnostics, without the pipe,
   in wall time and in CPU time (which a busy or throttled machine does not inflate).
 
-Each edit changes the title, alternating between two texts, so every check is of new text.
+Each edit types a word into the title or deletes it again, sent as an editor sends it (the
+change alone), so every check is of new text.
 """
 
 from __future__ import annotations
@@ -98,16 +99,25 @@ def end_to_end(path: Path, edits: int) -> tuple[list[float], int]:
     item = {"uri": uri, "languageId": "yaml", "version": 1, "text": text}
     client.notify("textDocument/didOpen", {"textDocument": item})
     count = len(client.diagnostics(1))
+    # As an editor sends a keystroke: the change alone (the server syncs incrementally),
+    # a word typed in after 'title: ' and then deleted again.
+    line = next(n for n, row in enumerate(text.splitlines()) if row.startswith("title: "))
+    word = "Draft "
     times = []
     for version in range(2, edits + 2):
-        edited = text.replace("title: ", f"title: {'Draft ' * (version % 2)}", 1)
+        typed = version % 2 == 0
+        end = 7 if typed else 7 + len(word)
+        change = {
+            "range": {
+                "start": {"line": line, "character": 7},
+                "end": {"line": line, "character": end},
+            },
+            "text": word if typed else "",
+        }
         start = time.perf_counter()
         client.notify(
             "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": version},
-                "contentChanges": [{"text": edited}],
-            },
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]},
         )
         client.diagnostics(version)
         times.append(time.perf_counter() - start)

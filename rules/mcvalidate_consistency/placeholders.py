@@ -3,6 +3,7 @@ domains reserved for examples."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -105,35 +106,50 @@ def placeholder_text(course: Course, ctx: RuleContext) -> None:
         publication: {url: https://fvec.example.ca/ce/cloud-bookkeeping}
     """
     for tokens, text in texts(ctx.value("")):
-        if not may_hold_placeholder(text):
+        found = placeholders_in(text)
+        if not found:
             continue
         pointer = join(tokens)
         # The name of the field the text is (or is an item of).
         key = next((t for t in reversed(tokens) if isinstance(t, str)), "")
-        # One finding per placeholder of a value: the same one written twice is one mistake.
-        found: dict[str, tuple[str, str]] = {}
-        for match in PLACEHOLDER.finditer(text):
-            if match["url"]:
-                address = shown(match["url"].rstrip(_AFTER_ADDRESS))
-                found.setdefault(
-                    address,
-                    (
-                        f"The address '{address}' in '{key}' is on {match['domain'].lower()}, "
-                        "a domain reserved for examples (RFC 2606): the real address is not "
-                        "filled in.",
-                        "Replace it with the real address, or remove the value until there is one.",
-                    ),
+        for placeholder, domain in found:
+            if domain:
+                ctx.report(
+                    pointer,
+                    f"The address '{placeholder}' in '{key}' is on {domain}, a domain reserved "
+                    "for examples (RFC 2606): the real address is not filled in.",
+                    fix="Replace it with the real address, or remove the value until there is one.",
                 )
             else:
-                placeholder = shown(match[0])
-                found.setdefault(
-                    placeholder,
-                    (
-                        f"'{placeholder}' in '{key}' is a placeholder: the text is not "
-                        "written yet.",
-                        f"Write the real text in place of '{placeholder}', or remove the value "
-                        "until it is known.",
-                    ),
+                ctx.report(
+                    pointer,
+                    f"'{placeholder}' in '{key}' is a placeholder: the text is not written yet.",
+                    fix=f"Write the real text in place of '{placeholder}', or remove the value "
+                    "until it is known.",
                 )
-        for message, fix in found.values():
-            ctx.report(pointer, message, fix=fix)
+
+
+def placeholders_in(text: str) -> tuple[tuple[str, str], ...]:
+    """The placeholders of ``text``, each once, as shown: ``(address, domain)`` for an address
+    on a domain reserved for examples, ``(placeholder, "")`` for a placeholder word. Kept per
+    text, short texts only (a long one is not worth holding in memory): an editor re-checks
+    the file at every keystroke, and its texts barely change."""
+    if len(text) > _KEPT_LENGTH:
+        return _placeholders_in(text)
+    return _kept_placeholders_in(text)
+
+
+def _placeholders_in(text: str) -> tuple[tuple[str, str], ...]:
+    if not may_hold_placeholder(text):
+        return ()
+    found: dict[str, str] = {}
+    for match in PLACEHOLDER.finditer(text):
+        if match["url"]:
+            found.setdefault(shown(match["url"].rstrip(_AFTER_ADDRESS)), match["domain"].lower())
+        else:
+            found.setdefault(shown(match[0]), "")
+    return tuple(found.items())
+
+
+_KEPT_LENGTH = 2000
+_kept_placeholders_in = functools.lru_cache(maxsize=4096)(_placeholders_in)

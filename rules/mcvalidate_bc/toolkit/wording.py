@@ -495,13 +495,20 @@ def _skip_adverbs(text: str, lists: Verbs) -> str:
 
 
 # An editor re-checks a file at every keystroke, and its outcome statements rarely change
-# between two: each statement is analysed once per set of verb lists, not once per check.
+# between two: each statement is analysed once per set of verb lists, not once per check
+# (short statements only: a long one is not worth holding in memory).
 _ANALYSED = 4096
+_KEPT_LENGTH = 2000
 
 
-@functools.lru_cache(maxsize=_ANALYSED)
 def start(statement: str, lists: Verbs) -> Start:
     """Strip the lead-ins of ``statement`` and say how what is left starts."""
+    if len(statement) > _KEPT_LENGTH:
+        return _start(statement, lists)
+    return _kept_start(statement, lists)
+
+
+def _start(statement: str, lists: Verbs) -> Start:
     text = _normalise(statement)
     text = re.sub(r"^[\W_]+", "", text)
     for pattern in lists.language.lead_ins:
@@ -659,10 +666,11 @@ def _opens(word: str, following: str, block: str, lists: Verbs) -> str:
 
 def compound_verbs(begin: Start, lists: Verbs) -> list[str]:
     """The verbs joined to the outcome's first one (see :func:`_compound_verbs`)."""
-    return list(_compound_verbs(begin, lists))
+    if len(begin.text) > _KEPT_LENGTH:
+        return list(_compound_verbs(begin, lists))
+    return list(_kept_compound_verbs(begin, lists))
 
 
-@functools.lru_cache(maxsize=_ANALYSED)
 def _compound_verbs(begin: Start, lists: Verbs) -> tuple[str, ...]:
     """The verbs joined to the outcome's first one by "and", "or", commas or semicolons, as
     written ("Weld and grind a joint" -> ["grind"]).
@@ -723,3 +731,7 @@ def _compound_verbs(begin: Start, lists: Verbs) -> tuple[str, ...]:
             block = _opens(lowered, following, block, lists)
         index += 1
     return tuple(found)
+
+
+_kept_start = functools.lru_cache(maxsize=_ANALYSED)(_start)
+_kept_compound_verbs = functools.lru_cache(maxsize=_ANALYSED)(_compound_verbs)
