@@ -1,8 +1,9 @@
 """Time the language server's re-check of one open file after an edit, findings published.
 
-Usage: ``python benchmarks/lsp.py [EDITS] [FILE]`` (default: 300 edits of
-``examples/mass-timber-construction.yaml``; needs ``mcvalidate[lsp]``). A measurement script,
-not a test: the figures depend on the machine.
+Usage: ``python benchmarks/lsp.py [EDITS] [FILE...]`` (default: 200 edits of each example
+course: ``examples/``, ``examples/real/`` and ``examples/mistakes/``; needs
+``mcvalidate[lsp]``). A measurement script, not a test: the figures depend on the machine. It
+prints a line per file and the median over all edits of all files.
 
 Two figures:
 
@@ -28,7 +29,10 @@ from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = [sys.executable, "-m", "mcvalidate", "lsp"]
-DEFAULT = ROOT / "examples" / "mass-timber-construction.yaml"
+EXAMPLES = ROOT / "examples"
+DEFAULT = sorted(
+    [*EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("real/*.yaml"), *EXAMPLES.glob("mistakes/*.yaml")]
+)
 
 
 class Client:
@@ -157,15 +161,30 @@ def summary(times: list[float]) -> str:
 
 
 def main() -> None:
-    edits = int(sys.argv[1]) if len(sys.argv) > 1 else 300
-    path = Path(sys.argv[2]).resolve() if len(sys.argv) > 2 else DEFAULT
-    lines = path.read_text(encoding="utf-8").count("\n")
-    times, count = end_to_end(path, edits)
-    print(f"{path.name}: {lines} lines, {count} findings; {edits} edits")
-    print(f"end to end (didChange -> publishDiagnostics over stdio): {summary(times)}")
-    walls, cpus = in_process(path, edits)
-    print(f"in process (check + diagnostics), wall:                 {summary(walls)}")
-    print(f"in process (check + diagnostics), CPU:                  {summary(cpus)}")
+    edits = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    paths = [Path(p).resolve() for p in sys.argv[2:]] or DEFAULT
+    every_e2e: list[float] = []
+    every_cpu: list[float] = []
+    print(f"{edits} edits of each file; median / p90 in ms")
+    print(f"{'file':48} {'bytes':>6} {'found':>5}  {'end to end':>13}  {'in process CPU':>14}")
+    for path in paths:
+        times, count = end_to_end(path, edits)
+        _walls, cpus = in_process(path, edits)
+        every_e2e += times
+        every_cpu += cpus
+        name = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.name
+        print(f"{name:48} {path.stat().st_size:6} {count:5}  {short(times):>13}  {short(cpus):>14}")
+    print(
+        f"all files, end to end (didChange -> publishDiagnostics over stdio): {summary(every_e2e)}"
+    )
+    print(
+        f"all files, in process (check + diagnostics), CPU:                  {summary(every_cpu)}"
+    )
+
+
+def short(times: list[float]) -> str:
+    ordered = sorted(times)
+    return f"{statistics.median(times) * 1000:.2f} / {ordered[int(len(ordered) * 0.9)] * 1000:.2f}"
 
 
 if __name__ == "__main__":

@@ -203,3 +203,47 @@ def test_a_baseline_never_turns_a_crashed_rule_into_a_pass(
     assert "MC008" not in (tmp_path / "b.json").read_text(encoding="utf-8")
     again = CliRunner().invoke(cli, ["check", "--baseline", "b.json", "a.yaml"])
     assert again.exit_code == 2
+
+
+SEEN: list[tuple[str, str]] = []
+
+
+@rule(id="TST003", name="every-text", severity="info", source=SOURCE)
+def every_text(course: Course, ctx: RuleContext) -> None:
+    """Records the texts it is given.
+
+    Fails::
+
+        title: x
+
+    Passes::
+
+        title: x
+    """
+    SEEN.extend(ctx.texts())
+
+
+def test_ctx_texts_lists_every_text_value_in_file_order() -> None:
+    texts = Pack("texts", "Texts", "Test framework", "1", "https://example.org", (every_text,))
+    checker = Checker(Registry(packs=[texts], installed=False).select())
+    SEEN.clear()
+    checker.check_bytes(
+        "c.yaml",
+        b"title: Mass timber\n"
+        b"summary: first\n"
+        b"summary: second\n"  # a duplicate key (MC003): only the value kept is a text
+        b"x-notes: mine\n"
+        b"workload: {hours: 30}\n"
+        b"learning_outcomes:\n"
+        b"  - {id: lo1, statement: Assemble a panel, x-draft: old}\n"
+        b"  - Plain item\n"
+        b"'2024': year key\n",
+    )
+    assert SEEN == [
+        ("/title", "Mass timber"),
+        ("/summary", "first"),
+        ("/learning_outcomes/0/id", "lo1"),
+        ("/learning_outcomes/0/statement", "Assemble a panel"),
+        ("/learning_outcomes/1", "Plain item"),
+        ("/2024", "year key"),
+    ]

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from mcvalidate.model import Course
-from mcvalidate.pointer import join
+from mcvalidate.pointer import split
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate_consistency.sources import own
 
@@ -36,29 +34,6 @@ _CLUES_ANY_CASE = ("lorem", "insert", "example.")
 # Punctuation that ends the sentence around an address rather than the address itself.
 _AFTER_ADDRESS = ".,;:!?)]}'\""
 _SHOWN = 60
-
-
-def texts(value: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """``(tokens, text)`` for every text the file wrote under ``value``, ``tokens`` being its
-    path (joined into a pointer only for the rare text that holds a placeholder). The
-    author's own ``x-`` fields are not checked (the format leaves them to the author), nor
-    are keys. A loop over a stack, not recursion: the rule reads every value of the file at
-    every check, and each level of nested generators costs every text again."""
-    stack: list[tuple[tuple[str | int, ...], Any]] = [((), value)]
-    while stack:
-        tokens, item = stack.pop()
-        if isinstance(item, str):
-            yield tokens, item
-        elif isinstance(item, dict):
-            stack.extend(
-                ((*tokens, str(name)), child)
-                for name, child in reversed(item.items())
-                if not str(name).startswith("x-")
-            )
-        elif isinstance(item, list):
-            stack.extend(
-                ((*tokens, index), child) for index, child in reversed(list(enumerate(item)))
-            )
 
 
 def may_hold_placeholder(text: str) -> bool:
@@ -105,13 +80,12 @@ def placeholder_text(course: Course, ctx: RuleContext) -> None:
         summary: Keep the books of a small business in cloud accounting software.
         publication: {url: https://fvec.example.ca/ce/cloud-bookkeeping}
     """
-    for tokens, text in texts(ctx.value("")):
+    for pointer, text in ctx.texts():
         found = placeholders_in(text)
         if not found:
             continue
-        pointer = join(tokens)
         # The name of the field the text is (or is an item of).
-        key = next((t for t in reversed(tokens) if isinstance(t, str)), "")
+        key = next((t for t in reversed(split(pointer)) if not t.isdecimal()), "")
         for placeholder, domain in found:
             if domain:
                 ctx.report(

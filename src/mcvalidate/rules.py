@@ -26,10 +26,12 @@ import datetime
 import inspect
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from yaml.nodes import ScalarNode
 
 from mcvalidate.findings import Problem, Severity
 from mcvalidate.pointer import is_pointer, split, within
@@ -307,6 +309,22 @@ class RuleContext:
             for name in fields
         )
 
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """``(pointer, text)`` for every text value the file wrote, in file order, as YAML read
+        it (keys are not texts; the author's ``x-`` fields are left out, and so is a value
+        YAML dropped, such as the second of two duplicate keys). For a rule that reads every
+        text of a file: nothing is walked or copied, since the loader already listed them."""
+        doc = self._doc
+        tainted = doc.tainted
+        for pointer, (_, node) in doc.nodes.items():
+            if (
+                isinstance(node, ScalarNode)
+                and node.tag == _STR_TAG
+                and "/x-" not in pointer
+                and not (tainted and within(pointer, tainted))
+            ):
+                yield pointer, node.value
+
     def value(self, pointer: str, default: Any = None) -> Any:
         """The value the file wrote at ``pointer``, as YAML read it (before the schema): the
         author's ``x-`` fields included. A copy: changing it changes nothing for other rules.
@@ -571,6 +589,9 @@ def rules_of(*modules: ModuleType) -> tuple[Rule, ...]:
         and value.check.__module__ == module.__name__
     ]
     return tuple(sorted(found, key=lambda r: r.id))
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def _copied(value: Any) -> Any:
