@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
+from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
@@ -39,6 +42,9 @@ _SEVERITY = {
     Severity.INFO: types.DiagnosticSeverity.Information,
 }
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.mcvalidate"
+# The longest message read (an editor sends a whole file on opening it): the files checked are
+# at most limits.max_bytes (10 MB by default), as JSON perhaps twice that.
+_MESSAGE_LIMIT = 64 * 1024 * 1024
 # A course the rules run on, so that the first check builds the models' validators.
 _WARM_UP = "format: 1\ntitle: Warm-up\n"
 # What may change the checker of an open file: configuration files and local packs.
@@ -343,6 +349,11 @@ def _closed(ls: McvalidateServer, params: types.DidCloseTextDocumentParams) -> N
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
+@server.feature(types.SHUTDOWN)
+def _shutdown(ls: McvalidateServer, params: None) -> None:
+    ls._pending.clear()  # no check is published after the editor said it is leaving
+
+
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def _files_changed(ls: McvalidateServer, params: types.DidChangeWatchedFilesParams) -> None:
     ls.recheck_all()
@@ -373,5 +384,36 @@ def _code_action(ls: McvalidateServer, params: types.CodeActionParams) -> list[t
 
 
 def serve() -> None:
-    """Serve one editor over standard input and output until it exits."""
-    server.start_io()
+    """Serve one editor over standard input and output until it exits.
+
+    Messages are read by the event loop itself, from the pipe: pygls's own reader hands each
+    read to a thread (three per message), which cost a re-check a millisecond on a busy
+    machine. Where standard input cannot be watched by the loop (not a pipe or a socket, or
+    an event loop without pipes), pygls's reader is used."""
+    try:
+        asyncio.run(_serve_pipe())
+    except _NotAPipe:
+        server.start_io()
+    except (KeyboardInterrupt, SystemExit):  # the editor said exit, or stopped the server
+        pass
+
+
+class _NotAPipe(Exception):
+    """Standard input cannot be read by the event loop."""
+
+
+async def _serve_pipe() -> None:
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=_MESSAGE_LIMIT)
+    try:
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    except (NotImplementedError, ValueError, OSError) as exc:
+        raise _NotAPipe from exc
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    server._stop_event = threading.Event()
+    await run_async(
+        stop_event=server._stop_event,
+        reader=reader,
+        protocol=server.protocol,
+        error_handler=server.report_server_error,
+    )
