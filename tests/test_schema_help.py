@@ -5,7 +5,6 @@ docs/course-format.md generated, and every field shown in at least one example."
 from __future__ import annotations
 
 import re
-import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -20,6 +19,7 @@ from mcvalidate.config import schema as config_schema
 from mcvalidate.fields import BELOW, END, START, rows, updated
 from mcvalidate.model import Course
 from mcvalidate.model.types import Choices
+from mcvalidate.schema import _model_in
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMAT_DOC = ROOT / "docs" / "course-format.md"
@@ -182,16 +182,6 @@ def test_each_thing_described_below_the_table_names_all_its_fields() -> None:
         named = set(re.findall(r"[`{ ]([a-z_]+)[`},]", paragraph.group(1)))
         missing = [key for key in models[name].model_fields if key not in named]
         assert missing == [], f"**{term}** does not name {missing}"
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def _models(model: type[BaseModel]) -> Iterator[type[BaseModel]]:

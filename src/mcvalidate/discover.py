@@ -245,10 +245,24 @@ def replaced_atomically(target: Path) -> Iterator[TextIO]:
         with open(real, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
         return
+    with _beside(real) as handle, os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        yield out
+
+
+def write_atomically(target: Path, raw: bytes) -> None:
+    """Replace the file ``target`` (through a symbolic link: the file it leads to) with
+    ``raw``, as :func:`replaced_atomically` does: whole, or not at all."""
+    with _beside(resolved(target)) as handle, os.fdopen(handle, "wb") as stream:
+        stream.write(raw)
+
+
+@contextlib.contextmanager
+def _beside(real: Path) -> Iterator[int]:
+    """The descriptor of a temporary file beside ``real``, renamed over it once the block has
+    written it (with ``real``'s permissions, or a new file's), removed if the block fails."""
     handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
+        yield handle
         mode = stat.S_IMODE(real.stat().st_mode) if real.exists() else 0o666 & ~_umask()
         os.chmod(temporary, mode)
         os.replace(temporary, real)

@@ -19,17 +19,13 @@ check, each file in one process; the results are reported in order as in any run
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
 import re
-import stat
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mcvalidate import fixes
-from mcvalidate.discover import resolved
+from mcvalidate.discover import write_atomically
 from mcvalidate.document import LINE_BREAK
 from mcvalidate.engine import Checker
 from mcvalidate.errors import UsageError
@@ -173,21 +169,3 @@ def unified_diff(display: str, before: str, after: str) -> str:
 
 
 _NO_NEWLINE = "\n\\ No newline at end of file\n"
-
-
-def write_atomically(path: Path, raw: bytes) -> None:
-    """Replace the file at ``path`` (through a symbolic link: the file it leads to) with
-    ``raw``: written to a temporary file beside it, given its permissions, then renamed over
-    it, so that a failure at any point leaves the file as it was."""
-    real = resolved(path)
-    mode = stat.S_IMODE(real.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(raw)
-        os.chmod(temporary, mode)
-        os.replace(temporary, real)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
