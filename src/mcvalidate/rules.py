@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from yaml.nodes import ScalarNode
-
 from mcvalidate.findings import Problem, Severity
 from mcvalidate.pointer import is_pointer, split, within
 
@@ -318,8 +316,7 @@ class RuleContext:
         tainted = doc.tainted
         for pointer, (_, node) in doc.nodes.items():
             if (
-                isinstance(node, ScalarNode)
-                and node.tag == _STR_TAG
+                node.tag == _STR_TAG  # a text (only scalars have it; no YAML import here)
                 and "/x-" not in pointer
                 and not (tainted and within(pointer, tainted))
             ):
