@@ -57,7 +57,7 @@ class McvalidateServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("mcvalidate", __version__)
         self.live = Workspace()
-        self.checked: dict[str, tuple[int | None, Checked]] = {}
+        self.checked: dict[str, Checked] = {}  # the latest check of each open file
         self._pending: set[str] = set()
         self._collector = IdleCollector()
 
@@ -84,7 +84,7 @@ class McvalidateServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         path = path_of(uri)
         checked = self.live.check(path, document.source)
-        self.checked[uri] = (document.version, checked)
+        self.checked[uri] = checked
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
@@ -361,10 +361,9 @@ def _files_changed(ls: McvalidateServer, params: types.DidChangeWatchedFilesPara
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def _hover(ls: McvalidateServer, params: types.HoverParams) -> types.Hover | None:
-    known = ls.checked.get(params.text_document.uri)
-    if known is None:
+    checked = ls.checked.get(params.text_document.uri)
+    if checked is None:
         return None
-    checked = known[1]
     where = params.position
     offset = checked.lines.from_editor(where.line, where.character, ls.encoding)
     return hover(checked, offset, ls.encoding)
@@ -376,11 +375,11 @@ def _hover(ls: McvalidateServer, params: types.HoverParams) -> types.Hover | Non
 )
 def _code_action(ls: McvalidateServer, params: types.CodeActionParams) -> list[types.CodeAction]:
     uri = params.text_document.uri
-    known = ls.checked.get(uri)
-    if known is None:
+    checked = ls.checked.get(uri)
+    if checked is None:
         return []
     only = params.context.only or []
-    return code_actions(uri, known[1], params.range, [str(k) for k in only], ls.encoding)
+    return code_actions(uri, checked, params.range, [str(k) for k in only], ls.encoding)
 
 
 def serve() -> None:
