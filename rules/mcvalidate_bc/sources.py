@@ -9,12 +9,19 @@ the documents that quote them, and the pack says the 2024 update is not reviewed
 
 from __future__ import annotations
 
-from mcvalidate.rules import Evidence, Source
+from mcvalidate.rules import Evidence, Scope, Source
 
 FRAMEWORK = "B.C. Micro-Credential Framework (2021; 2024 update not reviewed)"
 FRAMEWORK_URL = (
     "https://www2.gov.bc.ca/gov/content/education-training/post-secondary-education/"
     "micro-credentials"
+)
+# The B.C. packs apply to B.C.'s institutions, and to a file that does not say where its issuer
+# is (mcvalidate began with the B.C. Framework: a half-written proposal gets its rules).
+BC_SCOPE = Scope(
+    note="B.C.'s public post-secondary institutions (issuer.region CA-BC)",
+    regions=("CA-BC",),
+    default=True,
 )
 TOOLKIT = "Micro-credential Toolkit for B.C. (BCcampus, 2023)"
 TOOLKIT_URL = "https://opentextbc.ca/bcmicrocredential/"

@@ -45,6 +45,7 @@ from mcvalidate.recognise import is_course_text
 from mcvalidate.references import read_references
 from mcvalidate.rules import Rule, RuleContext, frozen_options
 from mcvalidate.schema import validate
+from mcvalidate.scopes import Scopes
 from mcvalidate.settings import Settings
 from mcvalidate.traps import find_traps
 
@@ -72,6 +73,7 @@ class Checker:
             for r, _ in self._checks
         }
         self._with_fields = [p for p in selection.packs if p.fields is not None]
+        self._scopes = Scopes(selection, scoped=self.settings.scoped)
         self._output = io.StringIO()  # what rules write, caught
 
     def check_files(self, paths: Iterable[tuple[Path, str]]) -> Iterator[FileResult]:
@@ -179,9 +181,11 @@ class Checker:
         doc: Document,
         refused: frozenset[str],
     ) -> list[Problem]:
-        ctx = RuleContext(doc, self.today, refused)
-        found: list[Problem] = []
+        applied, found = self._scopes.applied(course)
+        ctx = RuleContext(doc, self.today, refused, self._scopes.programs)
         for rule, pack in self._checks:
+            if pack.name not in applied:
+                continue
             reported = ctx.start(rule, self._options[rule.id], fields.get(pack.name))
             found.extend(self._isolated(rule, course, ctx))
             found.extend(reported)

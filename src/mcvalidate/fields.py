@@ -24,7 +24,19 @@ from typing import Any
 import yaml
 
 from mcvalidate.model import Assessment, Badge, Competency, Course, Need, Outcome, Partner
-from mcvalidate.model.types import COUNTRY, CURRENCY, LANGUAGE, NOT_BLANK, REGION, SLUG, URL
+from mcvalidate.model.types import (
+    CIP,
+    COUNTRY,
+    CURRENCY,
+    ISCED_F,
+    LANGUAGE,
+    NOC,
+    NOT_BLANK,
+    NZSCED,
+    REGION,
+    SLUG,
+    URL,
+)
 
 # The things described in their own paragraph of the document (``**need**: ...``), by the
 # term the table and the paragraph use.
@@ -45,6 +57,10 @@ _PATTERNS = {
     CURRENCY: "ISO 4217",
     URL: "URL",
     NOT_BLANK: "str",
+    CIP: "CIP code `NN.NNNN`",
+    NOC: "NOC 2021 code `NNNNN`",
+    NZSCED: "NZSCED code `NNNNNN`",
+    ISCED_F: "ISCED-F code `NN` to `NNNN`",
 }
 # An example longer than this (written as YAML) is left to the schema: a table cell holds a
 # value, not a paragraph.

@@ -961,6 +961,62 @@ STRAY_WHITESPACE = _engine_rule(
     Severity.INFO,
 )
 
+UNKNOWN_FRAMEWORK = _engine_rule(
+    "MC059",
+    "framework-unknown",
+    "'frameworks' names installed rule packs, or 'all'",
+    "which-frameworks-apply",
+    """A name under ``frameworks:`` is not a rule pack mcvalidate has installed.
+
+    ``frameworks:`` says which packs apply to the file; a name that is not one (a misspelling,
+    or a pack not installed here) applies nothing, silently leaving the file unchecked
+    against that framework. ``mcvalidate rules`` lists the installed packs. An error, with the
+    closest name as the fix.
+
+    Fails::
+
+        title: Mass timber
+        frameworks: [bc-framwork]
+
+    Passes::
+
+        title: Mass timber
+        frameworks: [bc-framework]
+    """,
+    sticky=True,
+)
+
+OUTSIDE_SCOPE = _engine_rule(
+    "MC060",
+    "outside-scope",
+    "a framework binds the offerings of its own jurisdiction or funding program",
+    "which-frameworks-apply",
+    """The run asked for a framework whose scope this file is outside, so its rules were not
+    run on it.
+
+    Each framework's pack declares where it applies: the B.C. Framework to B.C.'s
+    institutions (``issuer.region: CA-BC``), NZQA's rules to New Zealand (``issuer.country:
+    NZ``), a funding profile to the offerings its program funds (``funding.programs``). When
+    the run names a pack (``--framework``, the configuration's ``frameworks``) and the file
+    says its issuer is elsewhere, a list of that framework's errors would be beside the
+    point: the file gets this one note instead. To check it against the framework anyway,
+    name the pack in the file's own ``frameworks:`` list; ``mcvalidate matrix`` shows how a
+    file fares under every framework, whatever its scope. Information only.
+
+    Fails::
+
+        (run with --framework nzqa) title: Mass timber
+        issuer: {name: Example Institute of Technology, country: CA, region: CA-BC}
+
+    Passes::
+
+        (run with --framework nzqa) title: Horticulture spray supervision
+        issuer: {name: Example Polytechnic, country: NZ}
+    """,
+    Severity.INFO,
+    sticky=True,
+)
+
 # What typing and pasting do to a file (mcvalidate.traps finds them before the schema stage).
 TRAPS = (
     INVISIBLE_CHARACTER,
@@ -1001,6 +1057,8 @@ FORMAT_PACK = Pack(
         IGNORE_WITHOUT_REASON,
         UNUSED_IGNORE,
         STALE_BASELINE,
+        UNKNOWN_FRAMEWORK,
+        OUTSIDE_SCOPE,
         *ACROSS_FILES,
         *TRAPS,
     ),

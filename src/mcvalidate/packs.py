@@ -35,6 +35,9 @@ from mcvalidate.rules import LOCAL_MODULE, Pack, Rule, satisfies
 from mcvalidate.text import closest
 from mcvalidate.trust import check_trusted
 
+# The framework name that stands for every installed pack (``--framework all``).
+ALL = "all"
+
 GROUP = "mcvalidate.packs"
 RESERVED_PREFIX = FORMAT_PACK.prefix
 _SELECTOR_PREFIX = re.compile(r"^[A-Za-z]{2,5}[0-9]{0,2}$")
@@ -211,7 +214,9 @@ class Registry:
         does not apply is not). Rules that cannot be switched off always stay; the checks of
         mcvalidate's own mechanisms stay under ``select`` unless ignored.
         """
-        wanted = [self.canonical(n) for n in frameworks] if frameworks else self.names
+        every = any(n.strip().lower() == ALL for n in frameworks or ())
+        asked = list(frameworks or ()) if not every else []
+        wanted = [self.canonical(n) for n in asked] if asked else self.names
         names = list(dict.fromkeys([FORMAT_PACK.name, *wanted]))
         packs = tuple(self.pack(name) for name in names)
         problems = clashes(packs, self)
@@ -228,6 +233,10 @@ class Registry:
         chosen -= selection.resolve_all(list(ignore), elsewhere=True)
         chosen |= {r.id for r in everything if not r.switchable}
         selection.enabled = frozenset(chosen)
+        named = set(wanted) if frameworks else set()
+        if selectors:  # a rule asked for by name asks for its pack
+            named |= {selection.pack_of(i).name for i in selection.resolve_all(selectors)}
+        selection.named = frozenset(named - {FORMAT_PACK.name})
         return selection
 
     def canonical(self, name: str) -> str:
@@ -389,6 +398,10 @@ class Selection:
     registry: Registry | None = None
     # The ids of the rules the run runs or reports (set by Registry.select).
     enabled: frozenset[str] = frozenset()
+    # The packs the run asked for by name (``--framework``, ``frameworks:``, a selected
+    # rule): they apply to a file that does not say where it is from, and a file outside
+    # their scope gets their scope note.
+    named: frozenset[str] = frozenset()
     _pack_of: dict[str, Pack] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

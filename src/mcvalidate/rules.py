@@ -235,6 +235,7 @@ class RuleContext:
         "fields",
         "options",
         "path",
+        "programs",
         "shared",
         "today",
     )
@@ -244,6 +245,7 @@ class RuleContext:
         document: Document,
         today: datetime.date,
         refused: frozenset[str] = frozenset(),
+        programs: frozenset[str] = frozenset(),
     ) -> None:
         self._doc = document
         self._refused = refused
@@ -257,6 +259,9 @@ class RuleContext:
         """The rule's options: its defaults, overridden by the configuration (read-only)."""
         self.fields: BaseModel | None = None
         """The validated model of the pack's own fields (``Pack(fields=...)``), if it has any."""
+        self.programs = programs
+        """The funding programs the installed packs have a profile for (their scopes'
+        ``funding``): a name under ``funding.programs`` outside it turns nothing on."""
         self.shared: dict[str, Any] = {}
         """A dictionary shared by all the rules run on one file, new for each file: an
         analysis several rules need (the verbs of every outcome) is made once and kept here,
@@ -381,6 +386,8 @@ class Rule:
     doc: str
     check: Check | None = None
     options: Mapping[str, Option] = field(default_factory=lambda: MappingProxyType({}))
+    element: str = ""
+    reads: tuple[str, ...] = ()
     switchable: bool = True
     sticky: bool = False
 
@@ -399,6 +406,15 @@ class Rule:
                 f"{owner}: it has no docstring; its first paragraph is the summary that "
                 "'mcvalidate explain' prints"
             )
+        if not isinstance(self.element, str) or self.element != self.element.strip():
+            raise ValueError(f"{owner}: 'element' must be the element's name, not {self.element!r}")
+        if isinstance(self.reads, str) or not all(is_pointer(p) for p in self.reads):
+            raise ValueError(
+                f"{owner}: 'reads' must be JSON pointers of course fields ('/workload/hours'), "
+                f"not {self.reads!r}"
+            )
+        if self.reads and not self.element:
+            raise ValueError(f"{owner}: 'reads' names the fields of an element: give 'element'")
 
     @property
     def defaults(self) -> Mapping[str, Any]:
@@ -424,10 +440,16 @@ def rule(
     severity: Severity | str,
     source: Source,
     options: Mapping[str, Any] | None = None,
+    element: str = "",
+    reads: Sequence[str] = (),
 ) -> Callable[[Check], Rule]:
     """Declare a rule; the decorated function's docstring is its documentation.
 
     ``options`` maps each option name to an :class:`Option` or to a plain default value.
+    ``element`` is the framework element the rule checks, in the framework's own terms
+    (``"Annex I 6: learning outcomes"``), and ``reads`` the course fields that satisfy it, as
+    JSON pointers (``("/learning_outcomes",)``): ``mcvalidate matrix`` and ``crosswalk`` are
+    built from them, so a rule that checks an element declares it.
     """
 
     def decorate(function: Check) -> Rule:
@@ -453,6 +475,8 @@ def rule(
             doc=doc,
             check=function,
             options=MappingProxyType(declared),
+            element=element,
+            reads=tuple(reads),
         )
 
     return decorate
@@ -463,6 +487,76 @@ def split_doc(docstring: str) -> tuple[str, str]:
     text = inspect.cleandoc(docstring)
     summary, _, rest = text.partition("\n\n")
     return " ".join(summary.split()), rest.strip()
+
+
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_REGION = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Where a pack's framework applies, read from the course file itself.
+
+    A framework binds the offerings of its jurisdiction (``countries``, ISO 3166-1 codes, or
+    ``regions``, ISO 3166-2 codes), or, for a funding profile, the offerings that say they
+    are funded by one of its ``funding`` programs (names under ``funding.programs``). ``note``
+    says who the framework is for, in words ("public post-secondary institutions in B.C."):
+    a file outside the scope of a pack the run asked for gets it as one scope note instead
+    of a list of errors. ``default`` packs also apply to a file that does not say where its
+    issuer is (a half-written proposal); others then apply only when asked for. A scope with
+    no country, region or program (a consortium's framework, which binds no jurisdiction) is
+    applied only when asked for.
+
+    A file can always name the packs that apply to it (``frameworks:``), and ``mcvalidate
+    matrix`` runs every pack whatever the scope: "would this also qualify under X?".
+    """
+
+    note: str
+    countries: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    funding: tuple[str, ...] = ()
+    default: bool = False
+
+    def __post_init__(self) -> None:
+        _text("a pack's Scope", "note", self.note)
+        for key, pattern in (("countries", _COUNTRY), ("regions", _REGION)):
+            values = getattr(self, key)
+            if isinstance(values, str) or not all(
+                isinstance(v, str) and pattern.match(v) for v in values
+            ):
+                raise ValueError(f"a pack's Scope: '{key}' must be ISO 3166 codes, not {values!r}")
+            object.__setattr__(self, key, tuple(values))
+        if isinstance(self.funding, str) or not all(
+            isinstance(v, str) and NAME_PATTERN.match(v.replace("_", "-")) for v in self.funding
+        ):
+            raise ValueError(
+                f"a pack's Scope: 'funding' must be program names, not {self.funding!r}"
+            )
+        object.__setattr__(self, "funding", tuple(self.funding))
+        if self.default and not (self.countries or self.regions):
+            raise ValueError("a pack's Scope: only a jurisdiction's pack can be a default")
+
+    def reach(
+        self, country: str | None, region: str | None, programs: Sequence[str]
+    ) -> bool | None:
+        """True when a file of an issuer in ``country``/``region``, funded by ``programs``,
+        is in the scope; False when it is outside; None when the file does not say enough
+        (no location, or a country whose province decides)."""
+        if any(name in self.funding for name in programs):
+            return True
+        if not (self.countries or self.regions):
+            # A funding profile binds only what its programs fund; a framework of no
+            # jurisdiction applies when it is asked for.
+            return False if self.funding else None
+        if region:
+            return region in self.regions or region.split("-")[0] in self.countries
+        if not country:
+            return None
+        if country in self.countries:
+            return True
+        if any(r.startswith(country + "-") for r in self.regions):
+            return None
+        return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,6 +572,10 @@ class Pack:
       misspelt one is reported as unknown.
     - ``requires``: the mcvalidate versions the pack works with (``">=0.2,<1"``);
       ``requires_packs``: packs that must be applied with it.
+    - ``scope``: where the framework applies (:class:`Scope`); a pack without one (checks
+      that hold for any micro-credential) applies to every file.
+    - ``docs``: the pack's own page (its sources, their evidence, what could not be
+      verified), a web address or a path in the project.
     """
 
     name: str
@@ -491,9 +589,15 @@ class Pack:
     namespace: str = ""
     requires: str = ""
     requires_packs: tuple[str, ...] = ()
+    scope: Scope | None = None
+    docs: str = ""
 
     def __post_init__(self) -> None:
         owner = f"pack {self.name!r}"
+        if self.scope is not None and not isinstance(self.scope, Scope):
+            raise ValueError(f"{owner}: 'scope' must be a mcvalidate.rules.Scope")
+        if self.docs and not _URL.match(self.docs):
+            raise ValueError(f"{owner}: 'docs' must be a web address or a relative path")
         if not isinstance(self.name, str) or not NAME_PATTERN.match(self.name):
             raise ValueError(f"{owner}: the name must be kebab-case (my-framework)")
         for key in ("title", "framework", "version", "url"):
@@ -611,6 +715,7 @@ __all__ = [
     "Pack",
     "Rule",
     "RuleContext",
+    "Scope",
     "Source",
     "rule",
     "rules_of",

@@ -44,6 +44,8 @@ class Settings:
     # look like course files (those found in a directory are skipped then: mcvalidate.recognise,
     # unless their name says they are course files: ``*.mc.yaml``).
     named: frozenset[str] = frozenset()
+    # False to apply every pack of the run to every file, whatever its scope (``matrix``).
+    scoped: bool = True
 
 
 def settings_for(

@@ -91,12 +91,18 @@ def check_text(
     names, prefixes or pack names; all rules when none are given).
 
     ``packs`` are pack objects to apply besides the installed ones (a pack under development
-    need not be installed; one given here replaces an installed pack of the same name);
+    need not be installed; one given here replaces an installed pack of the same name), and
+    are applied as packs named with ``--framework`` are (to a file that does not say where its
+    issuer is; a file outside the pack's scope gets its scope note);
     ``frameworks`` limits the packs applied; ``options`` maps rule ids to their options;
     ``settings`` are :class:`mcvalidate.settings.Settings` fields (``require_reason=True``).
     """
-    registry = _registry(tuple(packs))
+    packs = tuple(packs)
+    registry = _registry(packs)
     selection = registry.select(frameworks, list(rules))
+    # A pack handed over is asked for: it applies to a file that does not say where it is
+    # from, as a pack named with --framework does.
+    selection.named |= {pack.name for pack in packs}
     checked: dict[str, dict[str, Any]] = {}
     for rule_name, values in (options or {}).items():
         for rule_id in selection.resolve(rule_name):

@@ -7,7 +7,7 @@ the rule is mcvalidate's reading of a requirement; info for scope notes.
 
 from mcvalidate.rules import Pack, rules_of
 from mcvalidate_bc.framework import definition, governance, ministry
-from mcvalidate_bc.sources import FRAMEWORK, FRAMEWORK_URL
+from mcvalidate_bc.sources import BC_SCOPE, FRAMEWORK, FRAMEWORK_URL
 
 PACK = Pack(
     name="bc-framework",
@@ -16,5 +16,7 @@ PACK = Pack(
     version="2021 (2024 update not reviewed)",
     url=FRAMEWORK_URL,
     prefix="BCF",
+    scope=BC_SCOPE,
+    docs="docs/sources-bc.md",
     rules=rules_of(definition, governance, ministry),
 )

@@ -14,8 +14,6 @@ from mcvalidate.text import closest, number
 
 GRANT = "StrongerBC Future Skills Grant"
 PROGRAM = "strongerbc_future_skills_grant"
-# The funding programs mcvalidate knows a profile for.
-KNOWN = (PROGRAM,)
 RELEASE = "https://archive.news.gov.bc.ca/releases/news_releases_2020-2024/2024PSFS0033-001185.htm"
 LEARNER_RULES = "https://services.viu.ca/financial-aid-awards/strongerbc-future-skills-grant"
 MOST = 3500
@@ -40,10 +38,11 @@ def _applies(course: Course) -> bool:
 def funding_program_known(course: Course, ctx: RuleContext) -> None:
     """Each name under ``funding.programs`` is a program mcvalidate has a profile for.
 
-    A program's profile (its rules in this pack) is switched on by its name; a name mcvalidate
-    does not know switches nothing on, which a misspelling would do silently. Known:
-    ``strongerbc_future_skills_grant``. A program with no profile here can still be listed:
-    the warning then only says that nothing checks its conditions.
+    A program's profile (a funding pack, such as this one or ``ontario-osap``) is switched on
+    by its name; a name no pack of the run knows switches nothing on, which a misspelling
+    would do silently. Known to mcvalidate's own packs: ``strongerbc_future_skills_grant``
+    and ``osap``. A program with no profile can still be listed: the warning then only says
+    that nothing checks its conditions.
 
     Fails::
 
@@ -57,17 +56,18 @@ def funding_program_known(course: Course, ctx: RuleContext) -> None:
         funding:
           programs: [strongerbc_future_skills_grant]
     """
+    known = sorted(ctx.programs)
     for index, name in enumerate(course.funding.programs or () if course.funding else ()):
-        if name in KNOWN:
+        if name in ctx.programs:
             continue
-        close = closest(name, KNOWN)
+        close = closest(name, known)
         ctx.report(
             f"/funding/programs/{index}",
-            f"'{name}' is not a funding program mcvalidate knows, so no conditions of it are "
-            "checked.",
+            f"'{name}' is not a funding program the packs of this run have a profile for, so "
+            "no conditions of it are checked.",
             fix=f"Did you mean '{close[0]}'?"
             if close
-            else f"Known programs: {', '.join(KNOWN)}. Nothing to fix if this one has none here.",
+            else f"Known programs: {', '.join(known)}. Nothing to fix if this one has none here.",
         )
 
 

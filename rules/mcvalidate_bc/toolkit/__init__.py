@@ -14,7 +14,7 @@ written (the project's research notes on the Framework and the Toolkit say what 
 """
 
 from mcvalidate.rules import Pack, rules_of
-from mcvalidate_bc.sources import TOOLKIT, TOOLKIT_URL
+from mcvalidate_bc.sources import BC_SCOPE, TOOLKIT, TOOLKIT_URL
 from mcvalidate_bc.toolkit import design, language, planning, quality, recognition
 
 PACK = Pack(
@@ -24,5 +24,7 @@ PACK = Pack(
     version="2023",
     url=TOOLKIT_URL,
     prefix="BCT",
+    scope=BC_SCOPE,
+    docs="docs/sources-bc.md",
     rules=rules_of(design, language, planning, quality, recognition),
 )

@@ -14,12 +14,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from mcvalidate.model.types import (
     Choices,
+    CipCode,
     Country,
     Currency,
     Date,
+    IscedCode,
     Language,
+    NocCode,
     NonBlank,
     NonNegative,
+    NzscedCode,
     Percent,
     Positive,
     PositiveInt,
@@ -114,8 +118,15 @@ class Issuer(Strict):
     regulator: str | None = Field(
         None,
         description="The external quality assurance or regulatory body the issuer answers "
-        "to, if any.",
+        "to, if any (NZQA accreditation, an Australian regulator: NZQ016, AUS005).",
         examples=["DQAB", "NZQA", "TEQSA"],
+    )
+    legal_id: str | None = Field(
+        None,
+        description="The issuer's legal identifier (a business or charity number, a "
+        "European VAT or registration number), which the EU principles ask an authentic "
+        "credential to carry (EUR019).",
+        examples=["BN 107588706"],
     )
 
 
@@ -168,6 +179,12 @@ class Credit(Strict):
         description="The name of the credits, for an institutional or other system.",
         examples=["BCIT credits"],
     )
+    ects: NonNegative | None = Field(
+        None,
+        description="The workload in ECTS credits, when the credits above are counted in "
+        "another system (the EU Recommendation asks for ECTS 'wherever possible': EUR008).",
+        examples=[2, 2.5],
+    )
 
 
 class Workload(Strict):
@@ -211,6 +228,21 @@ LEVEL_FRAMEWORKS = Choices(
 )
 
 
+class LevelEquivalent(Strict):
+    """The level in one more qualifications framework."""
+
+    framework: Annotated[LevelFramework, LEVEL_FRAMEWORKS] | None = Field(
+        None,
+        description="The other qualifications framework.",
+        examples=["eqf"],
+    )
+    value: int | None = Field(
+        None,
+        description="The level in it, as a whole number.",
+        examples=[4],
+    )
+
+
 class Level(Strict):
     """Where the micro-credential sits in a qualifications framework, if it is placed in
     one."""
@@ -224,6 +256,12 @@ class Level(Strict):
         None,
         description="The level in that framework, as a whole number.",
         examples=[5],
+    )
+    equivalents: list[LevelEquivalent] | None = Field(
+        None,
+        description="The same level in other qualifications frameworks (an NZQCF course's "
+        "EQF level, for European learners).",
+        examples=[[{"framework": "eqf", "value": 4}]],
     )
 
 
@@ -500,9 +538,13 @@ Supervision = Literal["unsupervised", "supervised", "supervised_with_id"]
 SUPERVISIONS = Choices(
     Supervision,
     {
-        "unsupervised": "Nobody watches the learner while it is done.",
-        "supervised": "An invigilator or assessor is present, in person or online.",
-        "supervised_with_id": "Supervised, and the learner's identity is checked.",
+        "unsupervised": "Nobody watches the learner while it is done, and nobody checks who "
+        "they are (the EU's 'unsupervised with no identity verification').",
+        "supervised": "An invigilator or assessor is present, in person or online, without "
+        "checking the learner's identity (the EU's 'supervised with no identity "
+        "verification').",
+        "supervised_with_id": "Supervised, online or on site, and the learner's identity is "
+        "checked (the EU's 'supervised online or onsite with identity verification').",
     },
 )
 
@@ -550,7 +592,8 @@ class Assessment(Strict):
     )
     supervision: Annotated[Supervision, SUPERVISIONS] | None = Field(
         None,
-        description="Whether it is done under supervision.",
+        description="Whether it is done under supervision, and with the learner's identity "
+        "checked: the EU Recommendation's three values (EUR014, EMC006).",
         examples=["supervised"],
     )
 
@@ -779,6 +822,48 @@ QUALITY_ASSURANCE_TYPES = Choices(
 )
 
 
+class QualityStatement(Strict):
+    """The quality assurance statement of the Australian National Microcredentials
+    Framework: who the provider is, how quality is assured, and how the micro-credential is
+    reviewed and kept current."""
+
+    provider_profile: str | None = Field(
+        None,
+        description="Who the provider is: its history, standing and expertise in the field.",
+        examples=["A national training company, delivering safety courses since 2012."],
+    )
+    process: str | None = Field(
+        None,
+        description="How the provider assures the quality of its courses and assessment.",
+        examples=["Every course is peer-reviewed and its assessments moderated each year."],
+    )
+    review_process: str | None = Field(
+        None,
+        description="How the micro-credential is reviewed and updated, and how often.",
+        examples=["Reviewed every two years with the industry advisory panel."],
+    )
+
+
+class ExternalApproval(Strict):
+    """One approval of the micro-credential by a body outside the institution."""
+
+    body: str | None = Field(
+        None,
+        description="The approving body.",
+        examples=["New Zealand Qualifications Authority"],
+    )
+    date: Date | None = Field(
+        None,
+        description="The date of the approval, YYYY-MM-DD.",
+        examples=["2025-03-01"],
+    )
+    reference: str | None = Field(
+        None,
+        description="The approval's reference or listing number, or its web address.",
+        examples=["NZQA micro-credential 4812"],
+    )
+
+
 class QualityAssurance(Strict):
     """How the micro-credential is approved and reviewed. The B.C. Framework has
     micro-credentials developed, approved and periodically reviewed through an institutional
@@ -825,30 +910,44 @@ class QualityAssurance(Strict):
         description="When and how the offering is retired: the criteria, and who decides (BCT023).",
         examples=["Retired by Education Council when two intakes in a row do not run."],
     )
+    statement: QualityStatement | None = Field(
+        None,
+        description="The quality assurance statement an Australian provider outside the "
+        "regulated system gives (AUS005, AUS006).",
+        examples=[{"provider_profile": "A training company founded in 2012."}],
+    )
+    external_approvals: list[ExternalApproval] | None = Field(
+        None,
+        description="Approvals by bodies outside the institution: a ministry, NZQA, a "
+        "professional regulator (OSAP's 'ministry-approved': OSP001).",
+        examples=[
+            [{"body": "Ontario Ministry of Colleges and Universities", "date": "2025-03-01"}]
+        ],
+    )
 
 
 class Classification(Strict):
     """Program and occupation codes that place the micro-credential in official
     classifications."""
 
-    cip: str | None = Field(
+    cip: CipCode | None = Field(
         None,
         description="The Classification of Instructional Programs code of its subject; "
         "write it in quotes.",
         examples=["46.0201"],
     )
-    noc: list[str] | None = Field(
+    noc: list[NocCode] | None = Field(
         None,
         description="The National Occupational Classification codes of the jobs it prepares "
         "for; write each in quotes, so it stays text.",
         examples=[["72310"]],
     )
-    nzsced: str | None = Field(
+    nzsced: NzscedCode | None = Field(
         None,
         description="The New Zealand Standard Classification of Education code of its field.",
         examples=["040300"],
     )
-    isced_f: str | None = Field(
+    isced_f: IscedCode | None = Field(
         None,
         description="The ISCED fields of education and training (ISCED-F) code of its field.",
         examples=["0732"],
@@ -910,6 +1009,61 @@ class BusinessCase(Strict):
         None,
         description="What could go wrong, and what would be done about it.",
         examples=["Low enrolment; mitigated by employer-sponsored seats."],
+    )
+
+
+GradingScheme = Literal["pass_fail", "letter", "percentage", "points", "levels", "other"]
+GRADING_SCHEMES = Choices(
+    GradingScheme,
+    {
+        "pass_fail": "Pass or fail (complete or not yet complete), with no grade.",
+        "letter": "Letter grades (A to F).",
+        "percentage": "A mark out of 100.",
+        "points": "A grade point or a score on another numeric scale.",
+        "levels": "Levels of proficiency, such as a rubric's (developing, proficient, expert).",
+        "other": "Another scheme: describe it.",
+    },
+)
+
+
+class Grading(Strict):
+    """How the result is graded: the EU Recommendation's optional 'grade achieved' needs
+    its scheme to be understood (EUR016)."""
+
+    scheme: Annotated[GradingScheme, GRADING_SCHEMES] | None = Field(
+        None,
+        description="The kind of result the learner gets.",
+        examples=["pass_fail", "percentage"],
+    )
+    description: str | None = Field(
+        None,
+        description="The scheme in words: the grades, and what passing is.",
+        examples=["Complete or not yet complete; complete needs every rubric item met."],
+    )
+
+
+class Purpose(Strict):
+    """The purpose statement NZQA lists with a micro-credential (its listing rules, rule
+    6.1(d)); the knowledge and skills are the learning outcomes, the education pathways
+    the ``pathways``."""
+
+    use: str | None = Field(
+        None,
+        description="How it will be used in New Zealand or elsewhere: the jobs, roles or "
+        "further study it serves (NZQ009).",
+        examples=["Lets orchard workers supervise spray operations under the Growsafe code."],
+    )
+    relevance: str | None = Field(
+        None,
+        description="Its relevance to learners, whānau, hapū, iwi, hapori Māori, industry, "
+        "employers, professions or communities (NZQ009).",
+        examples=["Horticulture employers in the Bay of Plenty asked for certified supervisors."],
+    )
+    contribution: str | None = Field(
+        None,
+        description="The cultural or employment pathways it opens, or what it contributes "
+        "to a community (NZQ010).",
+        examples=["Leads to supervisor roles in kiwifruit packhouses."],
     )
 
 
@@ -1109,6 +1263,30 @@ class Course(Strict):
         None,
         description="The Toolkit's business case, for a draft or a proposal (BCT016).",
         examples=[{"problem": "Employers cannot find staff trained in mass timber assembly."}],
+    )
+    frameworks: list[str] | None = Field(
+        None,
+        description="The rule packs that apply to this file, by name (mcvalidate rules lists "
+        "them), instead of those its issuer's region and funding programs select; 'all' "
+        "for every installed pack. For an offering also sold under another framework.",
+        examples=[["bc-framework", "bc-toolkit", "nzqa"]],
+    )
+    grading: Grading | None = Field(
+        None,
+        description="How the result is graded (EUR016).",
+        examples=[{"scheme": "pass_fail"}],
+    )
+    purpose: Purpose | None = Field(
+        None,
+        description="What it is for and whom it serves: the purpose statement NZQA lists "
+        "(NZQ009, NZQ010).",
+        examples=[{"use": "Qualifies holders to supervise spray operations."}],
+    )
+    standards: list[str] | None = Field(
+        None,
+        description="The standards it uses or is assessed against: unit standards, skill "
+        "standards, industry codes (NZQ011).",
+        examples=[["Unit standard 21560"]],
     )
 
     @field_validator("learning_outcomes", mode="before")

@@ -21,6 +21,10 @@ COUNTRY = r"^[A-Z]{2}$"
 REGION = r"^[A-Z]{2}-[A-Z0-9]{1,3}$"
 CURRENCY = r"^[A-Z]{3}$"
 URL = r"^https?://[^\s/$.?#][^\s]*$"
+CIP = r"^[0-9]{2}(\.[0-9]{2}([0-9]{2})?)?$"
+NOC = r"^[0-9]{5}$"
+NZSCED = r"^[0-9]{6}$"
+ISCED_F = r"^[0-9]{2}([0-9]{1,2})?$"
 NOT_BLANK = r"\S"
 
 PATTERN_NAMES = {
@@ -31,6 +35,11 @@ PATTERN_NAMES = {
     REGION: "an ISO 3166-2 region code such as 'CA-BC'",
     CURRENCY: "a three-letter ISO 4217 currency code in capitals, such as 'CAD'",
     URL: "a web address starting with http:// or https://",
+    CIP: "a CIP code: two digits, a dot and four digits, such as '46.0201' (or the series "
+    "'46' or '46.02')",
+    NOC: "a NOC 2021 code: five digits, such as '72310' (NOC 2016 codes had four)",
+    NZSCED: "an NZSCED code: six digits, such as '040301'",
+    ISCED_F: "an ISCED-F 2013 code: two, three or four digits, such as '0732'",
     NOT_BLANK: "some text (it is empty)",
 }
 
@@ -40,6 +49,10 @@ Country = Annotated[str, Field(pattern=COUNTRY)]
 Region = Annotated[str, Field(pattern=REGION)]
 Currency = Annotated[str, Field(pattern=CURRENCY)]
 Url = Annotated[str, Field(pattern=URL)]
+CipCode = Annotated[str, Field(pattern=CIP)]
+NocCode = Annotated[str, Field(pattern=NOC)]
+NzscedCode = Annotated[str, Field(pattern=NZSCED)]
+IscedCode = Annotated[str, Field(pattern=ISCED_F)]
 NonBlank = Annotated[str, Field(pattern=NOT_BLANK)]
 
 # Numbers are strict (a quoted "60" or a true/false is refused), dates are not: the format
