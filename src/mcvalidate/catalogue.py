@@ -41,6 +41,8 @@ def rule_record(pack: Pack, rule: Rule, registry: Registry | None = None) -> dic
         "distribution": origin.distribution if origin else "",
         "severity": rule.severity.value,
         "summary": rule.summary,
+        "element": rule.element,
+        "reads": list(rule.reads),
         "source": {
             "document": rule.source.document,
             "clause": rule.source.clause,
@@ -83,7 +85,26 @@ def _listing(
     pack, evidence: one line, for grep), its summary below it, wrapped; then the packs."""
     import textwrap
 
+    def wrapped(text: str, indent: str = "    ") -> str:
+        return (
+            textwrap.fill(
+                text,
+                width=max(width, _NARROWEST),
+                initial_indent=indent,
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            + "\n"
+        )
+
     for pack in packs:
+        origin = registry.origin(pack.name)
+        yield wrapped(
+            f"pack {pack.name} ({pack.version}, {len(pack.rules)} rules) from {origin}", ""
+        )
+        yield wrapped(f"{pack.title.rstrip('.')}. Applies to {scope_words(pack)}.")
+        yield wrapped("Sources: " + "; ".join(sources_of(pack)) + ".")
         for rule in pack.rules:
             facts = f"{rule.severity.value}; {pack.name}; {rule.source.evidence}"
             yield f"{rule.id} {rule.name} ({facts})\n"
@@ -98,17 +119,38 @@ def _listing(
                 )
                 + "\n"
             )
-    yield "\n"
+        yield "\n"
     for name, found, why in rows:
-        origin = registry.origin(name)
-        state = f"{found.version}, {len(found.rules)} rules" if found else f"BROKEN: {why}"
-        line = f"pack {name} ({state}) from {origin}"
-        yield (
-            textwrap.fill(
-                line, width=max(width, _NARROWEST), subsequent_indent="    ", break_long_words=False
-            )
-            + "\n"
-        )
+        if found is None:
+            yield wrapped(f"pack {name} (BROKEN: {why}) from {registry.origin(name)}", "")
+
+
+def scope_words(pack: Pack) -> str:
+    """Where a pack applies, in words: "B.C.'s public post-secondary institutions ..., and
+    a file that does not say where its issuer is"."""
+    scope = pack.scope
+    if scope is None:
+        return "every file"
+    words = scope.note
+    if scope.default:
+        words += ", and to a file that does not say where its issuer is"
+    if not (scope.countries or scope.regions or scope.funding):
+        words += ", when asked for (a file's frameworks: list, or --framework)"
+    return words
+
+
+def sources_of(pack: Pack) -> list[str]:
+    """The documents a pack's rules cite, each with the evidence marks of its citations, then
+    the pack's own page of sources: ``mcvalidate rules`` shows what each pack rests on."""
+    marks: dict[str, set[str]] = {}
+    for rule in pack.rules:
+        marks.setdefault(rule.source.document, set()).add(rule.source.evidence)
+    order = list(EVIDENCE)
+    listed = [
+        f"{document} [{', '.join(sorted(found, key=order.index))}]"
+        for document, found in marks.items()
+    ]
+    return listed + ([f"see {pack.docs}"] if pack.docs else [])
 
 
 # Narrower than this, wrapping would make a column of words.
@@ -148,6 +190,9 @@ def pack_lines(pack: Pack, registry: Registry) -> Iterator[str]:
     yield f"Version:   {pack.version}"
     yield f"Link:      {pack.url}"
     yield f"From:      {registry.origin(pack.name)}"
+    yield f"Applies:   to {scope_words(pack)}"
+    if pack.docs:
+        yield f"Sources:   {pack.docs}"
     if pack.requires:
         yield f"Needs:     mcvalidate {pack.requires}"
     if pack.requires_packs:
