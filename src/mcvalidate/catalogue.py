@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from mcvalidate.packs import Registry
 from mcvalidate.rules import EVIDENCE, Pack, Rule
 from mcvalidate.schemas import COURSE_SCHEMA_ID
+from mcvalidate.scopes import scope_words
 from mcvalidate.terminal import width_of
 
 
@@ -123,20 +124,6 @@ def _listing(
     for name, found, why in rows:
         if found is None:
             yield wrapped(f"pack {name} (BROKEN: {why}) from {registry.origin(name)}", "")
-
-
-def scope_words(pack: Pack) -> str:
-    """Where a pack applies, in words: "B.C.'s public post-secondary institutions ..., and
-    a file that does not say where its issuer is"."""
-    scope = pack.scope
-    if scope is None:
-        return "every file"
-    words = scope.note
-    if scope.default:
-        words += ", and to a file that does not say where its issuer is"
-    if not (scope.countries or scope.regions or scope.funding):
-        words += ", when asked for (a file's frameworks: list, or --framework)"
-    return words
 
 
 def sources_of(pack: Pack) -> list[str]:

@@ -287,6 +287,85 @@ def list_rules(
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown", "csv"]),
+    default="text",
+    help="text (fits the terminal), json, markdown or csv (a line per file and framework).",
+)
+@click.option(
+    "--framework",
+    "frameworks",
+    multiple=True,
+    metavar="NAME",
+    help="Only these frameworks (default: every installed one).",
+)
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), help="The run's date.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto")
+@_config_options
+def matrix(
+    paths: Sequence[str],
+    output_format: str,
+    frameworks: Sequence[str],
+    today: Any,
+    color: str,
+    config: str | None,
+    isolated: bool,
+) -> None:
+    """Show how each file fares under each framework, whatever its scope: a table of files
+    by frameworks (pass, or the errors and warnings), then the framework elements each file
+    misses. Answers "would this also qualify under X?"; exit code 0 unless the command
+    itself is wrong (2)."""
+    from mcvalidate.compare import run
+    from mcvalidate.runner import Options
+
+    options = Options(
+        paths=paths,
+        frameworks=_split(frameworks),
+        today=today.date() if today else None,
+        color=color,
+        config=config,
+        isolated=isolated,
+    )
+    sys.exit(run(options, output_format, sys.stdout, sys.stderr))
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json", "csv"]),
+    default="text",
+)
+@click.option(
+    "--framework",
+    "frameworks",
+    multiple=True,
+    metavar="NAME",
+    help="Only these frameworks (default: every installed one).",
+)
+@_config_options
+def crosswalk(
+    output_format: str, frameworks: Sequence[str], config: str | None, isolated: bool
+) -> None:
+    """Show which course field satisfies which element of each framework, from the packs'
+    own rules: the fields to fill for a course to meet several frameworks at once."""
+    from mcvalidate.catalogue import chosen
+    from mcvalidate.crosswalk import write
+    from mcvalidate.errors import McvalidateError
+    from mcvalidate.terminal import width_of
+
+    try:
+        rows = chosen(_registry(config, isolated), _split(frameworks))
+    except McvalidateError as exc:
+        _fail(str(exc))
+    packs = [pack for _, pack, _ in rows if pack is not None]
+    write(packs, output_format, sys.stdout, width_of(sys.stdout))
+
+
+@cli.command()
 @click.argument("rule")
 @_config_options
 def explain(rule: str, config: str | None, isolated: bool) -> None:

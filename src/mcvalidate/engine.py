@@ -35,7 +35,7 @@ from mcvalidate.document import Document
 from mcvalidate.errors import describe
 from mcvalidate.exposure import exposure
 from mcvalidate.findings import FileResult, Finding, Problem, Suppression
-from mcvalidate.format_rules import ACROSS_FILES, INTERNAL_ERROR, UNREADABLE
+from mcvalidate.format_rules import ACROSS_FILES, INTERNAL_ERROR, OUTSIDE_SCOPE, UNREADABLE
 from mcvalidate.globs import glob_match
 from mcvalidate.limits import too_large
 from mcvalidate.loader import load, text_of, yaml11_number
@@ -73,7 +73,8 @@ class Checker:
             for r, _ in self._checks
         }
         self._with_fields = [p for p in selection.packs if p.fields is not None]
-        self._scopes = Scopes(selection, scoped=self.settings.scoped)
+        self._scopes = Scopes(selection)
+        self._every_pack = frozenset(p.name for p in selection.packs)
         self._output = io.StringIO()  # what rules write, caught
 
     def check_files(self, paths: Iterable[tuple[Path, str]]) -> Iterator[FileResult]:
@@ -133,18 +134,25 @@ class Checker:
         problems = [*doc.problems, *traps.problems]
         ran = False
         exposed = None
+        frameworks: frozenset[str] = frozenset()
         if doc.data is not None:
             course, fields, refused = self._validate(doc, problems)
             problems = traps.instead_of(problems)
             if course is not None:
                 ran = True
+                frameworks, chosen = self._scopes.applied(course)
+                if not self.settings.scoped:  # every pack runs: no pack's scope note
+                    chosen = [p for p in chosen if p.rule is not OUTSIDE_SCOPE]
+                problems.extend(chosen)
+                applied = frameworks if self.settings.scoped else self._every_pack
                 problems.extend(
                     p
-                    for p in self._run_rules(course, fields, doc, refused)
+                    for p in self._run_rules(course, fields, doc, refused, applied)
                     if not within(p.pointer, refused)
                 )
                 exposed = exposure(course, doc)
-        return replace(self._result(doc, problems, ran), exposed=exposed)
+        result = self._result(doc, problems, ran)
+        return replace(result, exposed=exposed, frameworks=tuple(sorted(frameworks)))
 
     def _validate(
         self, doc: Document, problems: list[Problem]
@@ -180,8 +188,9 @@ class Checker:
         fields: Mapping[str, BaseModel | None],
         doc: Document,
         refused: frozenset[str],
+        applied: frozenset[str],
     ) -> list[Problem]:
-        applied, found = self._scopes.applied(course)
+        found: list[Problem] = []
         ctx = RuleContext(doc, self.today, refused, self._scopes.programs)
         for rule, pack in self._checks:
             if pack.name not in applied:

@@ -222,6 +222,10 @@ class FileResult:
     # the fixed one), and with ``--diff`` the unified diff of those fixes (nothing is written).
     fixed: int = 0
     diff: str = ""
+    # The packs whose scope took the file, or that its own ``frameworks:`` list names, and
+    # those of no scope (``format``): the packs ``check`` applies to it (``matrix`` marks the
+    # others as outside the scope). Empty when no course could be read from the file.
+    frameworks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

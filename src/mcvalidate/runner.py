@@ -117,7 +117,7 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
     elif options.baseline:
         accepted = Path(options.baseline)
         filter_ = baseline.Filter(baseline.read(accepted), recordable)
-    found = _files(options, config)
+    found = files_of(options, config)
     tally = Tally(
         Severity(config.values.fail_on),
         baseline_written=recorder is not None,
@@ -232,7 +232,7 @@ def _diff(
     """``--diff``: the unified diff of what ``--fix`` would change in each file, in order, then
     one line on stderr with the count; exit code 1 when a file would change, as ruff does, so
     that a CI job can ask "is anything left to fix?"."""
-    found = _files(options, config)
+    found = files_of(options, config)
     fixed = files = 0
     crashed = False
     checked = False
@@ -279,10 +279,13 @@ def prepare(options: Options) -> Checker:
     return checker_for(configuration(options), options)[0]
 
 
-def checker_for(config: Configuration, options: Options | None = None) -> tuple[Checker, Registry]:
+def checker_for(
+    config: Configuration, options: Options | None = None, *, scoped: bool = True
+) -> tuple[Checker, Registry]:
     """The checker of ``config`` (and the registry its packs came from): what :func:`prepare`
     builds, for a configuration found elsewhere than from the working directory (the
-    language server finds one per open file)."""
+    language server finds one per open file). ``scoped=False`` applies every pack of the
+    run to every file, whatever its scope (``matrix``)."""
     options = options or Options()
     values = config.values
     registry = local_registry(config)
@@ -295,7 +298,7 @@ def checker_for(config: Configuration, options: Options | None = None) -> tuple[
     named = frozenset(
         display_path(Path(p)) for p in options.paths if p != STDIN and not Path(p).is_dir()
     )
-    settings = replace(settings, named=named)
+    settings = replace(settings, named=named, scoped=scoped)
     if options.fix or options.diff:
         mode = FixMode(unsafe=options.unsafe_fixes, write=not options.diff, diff=options.diff)
         return Fixer(selection, settings, mode), registry
@@ -330,7 +333,8 @@ def _given(options: Options) -> list[str]:
     return [p for p in options.paths if p != STDIN] if options.paths else ["."]
 
 
-def _files(options: Options, config: Configuration) -> Found:
+def files_of(options: Options, config: Configuration) -> Found:
+    """The files the paths of ``options`` name, as ``check`` finds them."""
     return files_to_check(_given(options), config.values.exclude, config.root)
 
 

@@ -27,10 +27,9 @@ if TYPE_CHECKING:
 class Scopes:
     """The scope decisions of one run, made per file; built once per run."""
 
-    def __init__(self, selection: Selection, *, scoped: bool = True) -> None:
+    def __init__(self, selection: Selection) -> None:
         self._packs = selection.packs
         self._named = selection.named
-        self._scoped = scoped
         registry = selection.registry
         names = registry.names if registry is not None else [p.name for p in self._packs]
         self._installed = {name.lower(): name for name in names}
@@ -41,8 +40,6 @@ class Scopes:
     def applied(self, course: Course) -> tuple[frozenset[str], list[Problem]]:
         """The names of the packs that apply to ``course``, and the findings about the
         choice (an unknown name under ``frameworks:``, a scope note)."""
-        if not self._scoped:
-            return frozenset(p.name for p in self._packs), []
         if course.frameworks is not None:
             return self._listed(course.frameworks)
         issuer = course.issuer
@@ -115,3 +112,17 @@ def _note(pack: Pack, country: str | None, region: str | None, programs: Sequenc
         f"add it to the file's frameworks: list; 'mcvalidate matrix' shows how the file fares "
         "under every framework.",
     )
+
+
+def scope_words(pack: Pack) -> str:
+    """Where a pack applies, in words: "B.C.'s public post-secondary institutions ..., and
+    a file that does not say where its issuer is"."""
+    scope = pack.scope
+    if scope is None:
+        return "every file"
+    words = scope.note
+    if scope.default:
+        words += ", and to a file that does not say where its issuer is"
+    if not (scope.countries or scope.regions or scope.funding):
+        words += ", when asked for (a file's frameworks: list, or --framework)"
+    return words

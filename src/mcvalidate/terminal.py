@@ -15,6 +15,18 @@ from typing import TextIO
 DEFAULT_WIDTH = 80
 
 
+def coloured(color: str, stream: TextIO) -> bool:
+    """Whether to colour what goes to ``stream``: ``--color always``/``never``, else
+    ``NO_COLOR`` and ``FORCE_COLOR`` (https://no-color.org), else whether it is a terminal."""
+    if color != "auto":
+        return color == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty()
+
+
 def width_of(stream: TextIO) -> int:
     """The width to write ``stream`` at: ``COLUMNS`` when set, else the terminal's, else 80."""
     columns = os.environ.get("COLUMNS", "")

@@ -19,7 +19,6 @@ as plain text, and rich is not even imported: a CI log or a pipe does not pay fo
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -28,7 +27,7 @@ from typing import Any, TextIO
 from mcvalidate.findings import FileResult, Finding, Severity
 from mcvalidate.report import Run, Tally, View, plural
 from mcvalidate.reporters._common import headline_parts
-from mcvalidate.terminal import encodes, width_of
+from mcvalidate.terminal import coloured, encodes, width_of
 from mcvalidate.text import visible
 
 STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -43,7 +42,7 @@ class TextReporter:
         self._width = width_of(stream)
         self._ascii = not encodes(stream, _MARKS)
         self._console: Any = None
-        if _coloured(run.view.color, stream):
+        if coloured(run.view.color, stream):
             from rich.console import Console
 
             self._console = Console(file=stream, force_terminal=True, highlight=False)
@@ -77,16 +76,6 @@ class TextReporter:
 
 
 reporter = TextReporter
-
-
-def _coloured(color: str, stream: TextIO) -> bool:
-    if color != "auto":
-        return color == "always"
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return stream.isatty()
 
 
 # The report's own marks, and what stands for each on a stream that cannot encode it.
