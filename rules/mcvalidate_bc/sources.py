@@ -34,6 +34,21 @@ MINISTRY_GUIDE = (
 )
 BCCAMPUS_RESEARCH = "BCcampus: micro-credential research areas of the Framework"
 
+# The elements the rules check (``element=``), named as the sources name them: rules that
+# check one element share one of these names, which ``mcvalidate matrix`` and the crosswalk
+# group by. The Framework's: the parts of its definition (F2), its quality assurance clause
+# (F3), and the components known from summaries (F5, F6).
+STAND_ALONE = "Definition: stand-alone"
+SHORT_DURATION = "Definition: short-duration"
+COMPETENCY_BASED = "Definition: competency-based"
+ASSESSED = "Definition: assessed"
+CREDIT_STATUS = "Credit status made clear"
+APPROVED = "Quality assurance: approved"
+REVIEWED = "Quality assurance: periodically reviewed"
+# The Toolkit's: its chapter (the title's first part), then the practice.
+OUTCOMES = "Design Considerations: learning outcomes"
+ASSESSMENTS = "Design Considerations: assessments"
+
 # The Toolkit's chapters the rules cite, by their titles in the Toolkit.
 DESIGN = "Design Considerations: Practical Guide"
 PARTNERS = "Employers, Indigenous and Community Partners: Practical Guide"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled
-from mcvalidate_bc.sources import framework
+from mcvalidate_bc.sources import ASSESSED, COMPETENCY_BASED, SHORT_DURATION, STAND_ALONE, framework
 
 DEFINITION = "Definition of a micro-credential"
 NEED_TYPES = ("industry", "employer", "community", "indigenous_community", "labour_market")
@@ -25,6 +25,8 @@ NEED_TYPES = ("industry", "employer", "community", "indigenous_community", "labo
     name="standalone",
     severity="error",
     source=framework(f"{DEFINITION}: 'stand-alone'", "verbatim", "F2"),
+    element=STAND_ALONE,
+    reads=("/standalone",),
 )
 def standalone(course: Course, ctx: RuleContext) -> None:
     """The micro-credential is not declared part of something else only.
@@ -59,6 +61,8 @@ def standalone(course: Course, ctx: RuleContext) -> None:
     name="standalone-declared",
     severity="warning",
     source=framework(f"{DEFINITION}: 'stand-alone'", "inferred", "F2"),
+    element=STAND_ALONE,
+    reads=("/standalone",),
 )
 def standalone_declared(course: Course, ctx: RuleContext) -> None:
     """The file says whether the micro-credential is stand-alone.
@@ -89,6 +93,8 @@ def standalone_declared(course: Course, ctx: RuleContext) -> None:
     name="duration-declared",
     severity="error",
     source=framework(f"{DEFINITION}: 'short-duration'", "verbatim", "F2"),
+    element=SHORT_DURATION,
+    reads=("/workload/hours", "/workload/contact_hours", "/workload/weeks"),
 )
 def duration_declared(course: Course, ctx: RuleContext) -> None:
     """The duration is stated in some measure, so that the short duration can be judged.
@@ -130,6 +136,8 @@ def duration_declared(course: Course, ctx: RuleContext) -> None:
     name="hours-declared",
     severity="warning",
     source=framework(f"{DEFINITION}: 'short-duration'", "inferred", "F2"),
+    element=SHORT_DURATION,
+    reads=("/workload/hours",),
 )
 def hours_declared(course: Course, ctx: RuleContext) -> None:
     """The notional learning hours are given, not only weeks or contact hours.
@@ -170,6 +178,12 @@ def hours_declared(course: Course, ctx: RuleContext) -> None:
     name="competency-based",
     severity="warning",
     source=framework(f"{DEFINITION}: 'competency-based'", "verbatim", "F2"),
+    element=COMPETENCY_BASED,
+    reads=(
+        "/competencies/*/statement",
+        "/learning_outcomes/*/competencies",
+        "/recognition/badge/alignment",
+    ),
 )
 def competency_based(course: Course, ctx: RuleContext) -> None:
     """The competencies are named: listed, or named by the outcomes or the badge's alignments.
@@ -225,6 +239,8 @@ def competency_based(course: Course, ctx: RuleContext) -> None:
         "verbatim",
         "F2",
     ),
+    element="Definition: aligned with needs",
+    reads=("/needs/*/type", "/needs/*/description"),
 )
 def need_aligned(course: Course, ctx: RuleContext) -> None:
     """The micro-credential answers an industry, employer, community or Indigenous community
@@ -282,6 +298,8 @@ def need_aligned(course: Course, ctx: RuleContext) -> None:
     name="assessed",
     severity="error",
     source=framework(f"{DEFINITION}: 'can be assessed'", "verbatim", "F2"),
+    element=ASSESSED,
+    reads=("/assessments",),
 )
 def assessed(course: Course, ctx: RuleContext) -> None:
     """At least one assessment is defined.
@@ -318,6 +336,8 @@ def assessed(course: Course, ctx: RuleContext) -> None:
     name="summative-assessment",
     severity="warning",
     source=framework("Assessment: 'a key characteristic'", "secondary", "F4"),
+    element=ASSESSED,
+    reads=("/assessments/*/summative",),
 )
 def summative_assessment(course: Course, ctx: RuleContext) -> None:
     """At least one assessment is marked summative: it counts toward the award.
@@ -368,6 +388,8 @@ def summative_assessment(course: Course, ctx: RuleContext) -> None:
     source=framework(
         f"{DEFINITION}: 'recognized for employment or learning purposes'", "verbatim", "F2"
     ),
+    element="Definition: recognized for employment or learning",
+    reads=("/recognition/purposes",),
 )
 def recognition_purpose(course: Course, ctx: RuleContext) -> None:
     """The micro-credential says what it is recognized for: employment, further learning, or

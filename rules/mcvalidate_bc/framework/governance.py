@@ -16,7 +16,7 @@ from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled
 from mcvalidate_bc.lifecycle import NOT_YET_APPROVED
-from mcvalidate_bc.sources import framework
+from mcvalidate_bc.sources import APPROVED, CREDIT_STATUS, REVIEWED, framework
 
 QA_CLAUSE = "Quality assurance: 'developed, approved and periodically reviewed'"
 QA_PROCESS = (
@@ -32,6 +32,8 @@ IN_SCOPE = ("public_institution", "indigenous_institute")
     name="credit-status-declared",
     severity="warning",
     source=framework(CREDIT_CLAUSE, "secondary", "F6"),
+    element=CREDIT_STATUS,
+    reads=("/credit/status",),
 )
 def credit_status_declared(course: Course, ctx: RuleContext) -> None:
     """The file says whether the micro-credential is credit-bearing or non-credit.
@@ -65,6 +67,8 @@ def credit_status_declared(course: Course, ctx: RuleContext) -> None:
     name="credit-value-stated",
     severity="warning",
     source=framework(CREDIT_CLAUSE, "inferred", "F6"),
+    element=CREDIT_STATUS,
+    reads=("/credit/value", "/credit/system"),
 )
 def credit_value_stated(course: Course, ctx: RuleContext) -> None:
     """A credit-bearing micro-credential says how many credits it carries, and in which system.
@@ -111,6 +115,8 @@ def credit_value_stated(course: Course, ctx: RuleContext) -> None:
     name="institutional-approval",
     severity="error",
     source=framework(QA_CLAUSE, "verbatim", "F3"),
+    element=APPROVED,
+    reads=("/quality_assurance/approved_by",),
 )
 def institutional_approval(course: Course, ctx: RuleContext) -> None:
     """The approving body is named.
@@ -155,6 +161,8 @@ def institutional_approval(course: Course, ctx: RuleContext) -> None:
     name="approval-dated",
     severity="warning",
     source=framework(QA_CLAUSE, "inferred", "F3"),
+    element=APPROVED,
+    reads=("/quality_assurance/approved_on",),
 )
 def approval_dated(course: Course, ctx: RuleContext) -> None:
     """The date of the institutional approval is given.
@@ -195,6 +203,8 @@ def approval_dated(course: Course, ctx: RuleContext) -> None:
     name="periodic-review",
     severity="error",
     source=framework(QA_CLAUSE, "verbatim", "F3"),
+    element=REVIEWED,
+    reads=("/quality_assurance/review_cycle_months", "/quality_assurance/next_review"),
 )
 def periodic_review(course: Course, ctx: RuleContext) -> None:
     """A periodic review is planned: a review cycle or the date of the next review.
@@ -235,6 +245,13 @@ def periodic_review(course: Course, ctx: RuleContext) -> None:
     name="review-overdue",
     severity="warning",
     source=framework(QA_CLAUSE, "inferred", "F3"),
+    element=REVIEWED,
+    reads=(
+        "/quality_assurance/last_reviewed",
+        "/quality_assurance/next_review",
+        "/quality_assurance/review_cycle_months",
+        "/quality_assurance/approved_on",
+    ),
 )
 def review_overdue(course: Course, ctx: RuleContext) -> None:
     """The periodic review is not overdue on the run's date.
@@ -302,6 +319,8 @@ def _months_after(day: datetime.date, months: int) -> datetime.date:
     name="qa-process-named",
     severity="warning",
     source=framework(QA_PROCESS, "verbatim", "F3"),
+    element="Quality assurance: institutional process",
+    reads=("/quality_assurance/process",),
 )
 def qa_process_named(course: Course, ctx: RuleContext) -> None:
     """An approved or offered micro-credential names the quality assurance process it went
@@ -346,6 +365,13 @@ def qa_process_named(course: Course, ctx: RuleContext) -> None:
     name="pathways-considered",
     severity="warning",
     source=framework("Pathways: 'strongly encourages'", "secondary", "F5"),
+    element="Pathways",
+    reads=(
+        "/pathways/stacks_into",
+        "/pathways/ladders_into",
+        "/pathways/transfer",
+        "/pathways/none_reason",
+    ),
 )
 def pathways_considered(course: Course, ctx: RuleContext) -> None:
     """Pathways are considered: the micro-credential stacks, ladders or transfers into
@@ -390,6 +416,8 @@ def pathways_considered(course: Course, ctx: RuleContext) -> None:
     source=framework(
         "Title: 'for B.C.'s Public Post-Secondary Education System'", "verbatim", "F7"
     ),
+    element="Scope: B.C. public post-secondary institutions",
+    reads=("/issuer/type", "/issuer/region"),
 )
 def framework_scope(course: Course, ctx: RuleContext) -> None:
     """The issuer is within the Framework's scope: a public post-secondary institution in B.C.

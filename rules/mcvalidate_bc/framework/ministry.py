@@ -31,6 +31,8 @@ AFTER_COMPLETION = ("assessment", "recognition")
         "verbatim",
         "F11",
     ),
+    element="Applicant Guide: partner engagement",
+    reads=("/partners/*/type", "/partners/*/roles"),
 )
 def partner_engagement(course: Course, ctx: RuleContext) -> None:
     """External partners' roles cover the need, the curriculum, and assessment or recognition.
@@ -91,6 +93,8 @@ def partner_engagement(course: Course, ctx: RuleContext) -> None:
         "verbatim",
         "F2a",
     ),
+    element="Applicant Guide: complements current offerings and pathways",
+    reads=("/pathways/complements",),
 )
 def complements_offerings(course: Course, ctx: RuleContext) -> None:
     """The file says how the micro-credential relates to the institution's existing programs.
@@ -133,6 +137,8 @@ def complements_offerings(course: Course, ctx: RuleContext) -> None:
         "verbatim",
         "F13",
     ),
+    element="BCcampus research: details in micro-credential records",
+    reads=("/recognition/transcript_fields",),
 )
 def record_details(course: Course, ctx: RuleContext) -> None:
     """An offering recorded on a transcript says what the record shows.

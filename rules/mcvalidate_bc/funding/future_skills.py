@@ -34,6 +34,8 @@ def _applies(course: Course) -> bool:
         "inferred",
         "mcvalidate",
     ),
+    element="Funding program named",
+    reads=("/funding/programs",),
 )
 def funding_program_known(course: Course, ctx: RuleContext) -> None:
     """Each name under ``funding.programs`` is a program mcvalidate has a profile for.
@@ -78,6 +80,8 @@ def funding_program_known(course: Course, ctx: RuleContext) -> None:
     source=Source(
         GRANT, "Training 'at public post-secondary institutions'", LEARNER_RULES, "verbatim", "F15"
     ),
+    element="Future Skills Grant: at a public post-secondary institution",
+    reads=("/issuer/type",),
 )
 def future_skills_public_institution(course: Course, ctx: RuleContext) -> None:
     """An offering funded by the Future Skills Grant is given by a public post-secondary
@@ -117,6 +121,8 @@ def future_skills_public_institution(course: Course, ctx: RuleContext) -> None:
     name="future-skills-cost",
     severity="warning",
     source=Source(GRANT, "'up to $3,500' per learner", LEARNER_RULES, "verbatim", "F15"),
+    element="Future Skills Grant: up to $3,500 per learner",
+    reads=("/cost/amount", "/cost/currency"),
 )
 def future_skills_cost(course: Course, ctx: RuleContext) -> None:
     """The cost to the learner is within what the Future Skills Grant covers: at most 3,500
@@ -158,6 +164,8 @@ def future_skills_cost(course: Course, ctx: RuleContext) -> None:
     name="future-skills-length",
     severity="warning",
     source=Source(GRANT, "Courses 'less than 12 weeks'", RELEASE, "secondary", "F15"),
+    element="Future Skills Grant: less than 12 weeks",
+    reads=("/workload/weeks",),
 )
 def future_skills_length(course: Course, ctx: RuleContext) -> None:
     """An offering funded by the Future Skills Grant lasts less than 12 weeks.

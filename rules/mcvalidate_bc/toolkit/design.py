@@ -13,7 +13,14 @@ from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import capitalized, filled, listing
 from mcvalidate_bc.naming import assessment_name, outcome_name
-from mcvalidate_bc.sources import DESIGN, framework, toolkit
+from mcvalidate_bc.sources import (
+    ASSESSMENTS,
+    COMPETENCY_BASED,
+    DESIGN,
+    OUTCOMES,
+    framework,
+    toolkit,
+)
 
 DESIGN_STEP = "ADDIE Design step: learning outcomes and assessments"
 
@@ -23,6 +30,8 @@ DESIGN_STEP = "ADDIE Design step: learning outcomes and assessments"
     name="outcomes-defined",
     severity="warning",
     source=toolkit(DESIGN, "ADDIE Design step: define the learning outcomes", "verbatim"),
+    element=OUTCOMES,
+    reads=("/learning_outcomes/*/statement",),
 )
 def outcomes_defined(course: Course, ctx: RuleContext) -> None:
     """At least one learning outcome is stated.
@@ -68,6 +77,8 @@ def outcomes_defined(course: Course, ctx: RuleContext) -> None:
     name="outcome-assessed",
     severity="warning",
     source=toolkit(DESIGN, DESIGN_STEP, "inferred"),
+    element=ASSESSMENTS,
+    reads=("/assessments/*/outcomes", "/assessments/*/summative"),
 )
 def outcome_assessed(course: Course, ctx: RuleContext) -> None:
     """Every learning outcome is assessed by at least one summative assessment.
@@ -142,6 +153,8 @@ def outcome_assessed(course: Course, ctx: RuleContext) -> None:
     name="assessment-outcomes",
     severity="warning",
     source=toolkit(DESIGN, DESIGN_STEP, "inferred"),
+    element=ASSESSMENTS,
+    reads=("/assessments/*/outcomes",),
 )
 def assessment_outcomes(course: Course, ctx: RuleContext) -> None:
     """Every assessment names the learning outcomes it assesses.
@@ -185,6 +198,8 @@ def assessment_outcomes(course: Course, ctx: RuleContext) -> None:
     name="competency-covered",
     severity="warning",
     source=framework("Definition of a micro-credential: 'competency-based'", "inferred", "F2"),
+    element=COMPETENCY_BASED,
+    reads=("/learning_outcomes/*/competencies",),
 )
 def competency_covered(course: Course, ctx: RuleContext) -> None:
     """Every competency is served by at least one learning outcome.
@@ -234,6 +249,8 @@ def competency_covered(course: Course, ctx: RuleContext) -> None:
     name="outcome-competency",
     severity="info",
     source=framework("Definition of a micro-credential: 'competency-based'", "inferred", "F2"),
+    element=COMPETENCY_BASED,
+    reads=("/learning_outcomes/*/competencies",),
 )
 def outcome_competency(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome names the competencies it serves, when competencies are listed.
@@ -285,6 +302,8 @@ def outcome_competency(course: Course, ctx: RuleContext) -> None:
     name="delivery-described",
     severity="info",
     source=toolkit(DESIGN, "ADDIE Design step: format", "inferred"),
+    element="Design Considerations: format",
+    reads=("/delivery/modes",),
 )
 def delivery_described(course: Course, ctx: RuleContext) -> None:
     """The form of delivery is stated: online, in person, hybrid or work-integrated.

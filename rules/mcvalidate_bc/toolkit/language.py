@@ -16,7 +16,7 @@ from mcvalidate.model import Course
 from mcvalidate.rules import Option, RuleContext, rule
 from mcvalidate.text import capitalized, filled, listing
 from mcvalidate_bc.naming import outcome_name, statement_pointer
-from mcvalidate_bc.sources import DESIGN, toolkit
+from mcvalidate_bc.sources import DESIGN, OUTCOMES, toolkit
 from mcvalidate_bc.toolkit.wording import Start, Verbs, compound_verbs, start, suggested, verbs
 
 # The three wording rules read the same lists, so they take the same options; set them once for
@@ -73,6 +73,8 @@ def _quoted(words: list[str] | tuple[str, ...], conjunction: str = "or") -> str:
     severity="info",
     source=SOURCE,
     options=VERB_OPTIONS,
+    element=OUTCOMES,
+    reads=("/learning_outcomes/*/statement",),
 )
 def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome starts with a verb, not with a topic.
@@ -142,6 +144,8 @@ def outcome_action_verb(course: Course, ctx: RuleContext) -> None:
     severity="info",
     source=SOURCE,
     options=VERB_OPTIONS,
+    element=OUTCOMES,
+    reads=("/learning_outcomes/*/statement",),
 )
 def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
     """No learning outcome starts with a vague verb such as understand, know or appreciate.
@@ -197,6 +201,8 @@ def outcome_vague_verb(course: Course, ctx: RuleContext) -> None:
     severity="info",
     source=SOURCE,
     options=VERB_OPTIONS,
+    element=OUTCOMES,
+    reads=("/learning_outcomes/*/statement",),
 )
 def outcome_compound(course: Course, ctx: RuleContext) -> None:
     """Each learning outcome names one action, not several joined by "and", "or" or commas.

@@ -34,6 +34,8 @@ BUSINESS_CASE = {
         "External partners: employers, industry, professional bodies, communities",
         "verbatim",
     ),
+    element="Employers, Indigenous and Community Partners: external partners",
+    reads=("/partners/*/type", "/partners/*/roles"),
 )
 def external_partner(course: Course, ctx: RuleContext) -> None:
     """At least one external partner is engaged, with a stated role.
@@ -89,6 +91,15 @@ def external_partner(course: Course, ctx: RuleContext) -> None:
     name="business-case",
     severity="warning",
     source=toolkit(FINANCIAL, "Build a business case before investing", "verbatim"),
+    element="Financial Matters: business case",
+    reads=(
+        "/business_case/problem",
+        "/business_case/objectives",
+        "/business_case/market_analysis",
+        "/business_case/cost_analysis",
+        "/business_case/implementation_plan",
+        "/business_case/risks",
+    ),
 )
 def business_case(course: Course, ctx: RuleContext) -> None:
     """A micro-credential still in draft or proposed status has a complete business case.
@@ -158,6 +169,8 @@ def business_case(course: Course, ctx: RuleContext) -> None:
     name="need-evidence",
     severity="info",
     source=toolkit(FINANCIAL, "Market analysis: demand", "inferred"),
+    element="Financial Matters: market analysis",
+    reads=("/needs/*/evidence",),
 )
 def need_evidence(course: Course, ctx: RuleContext) -> None:
     """Each need cites evidence: a survey, a report, a letter or a web page.
@@ -198,6 +211,8 @@ def need_evidence(course: Course, ctx: RuleContext) -> None:
     name="indigenous-partner",
     severity="info",
     source=toolkit(PARTNERS, "Indigenous partners", "inferred"),
+    element="Employers, Indigenous and Community Partners: Indigenous partners",
+    reads=("/partners/*/type", "/partners/*/roles"),
 )
 def indigenous_partner(course: Course, ctx: RuleContext) -> None:
     """A micro-credential that answers an Indigenous community need has an Indigenous partner.

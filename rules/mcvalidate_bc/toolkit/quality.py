@@ -22,6 +22,8 @@ from mcvalidate_bc.sources import GOVERNANCE, framework, toolkit
     source=framework(
         "Purpose: 'clarity and transparency for learners and employers'", "inferred", "F8"
     ),
+    element="Purpose: clarity and transparency for learners and employers",
+    reads=("/publication/url",),
 )
 def public_information(course: Course, ctx: RuleContext) -> None:
     """An approved or active micro-credential has a public web page.
@@ -65,6 +67,8 @@ def public_information(course: Course, ctx: RuleContext) -> None:
         "and retired",
         "inferred",
     ),
+    element="Institutional Governance: proposal and approval",
+    reads=("/quality_assurance/approved_by", "/quality_assurance/process"),
 )
 def approval_route(course: Course, ctx: RuleContext) -> None:
     """A draft or proposed micro-credential names the body or process that will approve it.
@@ -111,6 +115,8 @@ def approval_route(course: Course, ctx: RuleContext) -> None:
         "how micro-credentials are 'proposed, approved, administered, and retired'",
         "verbatim",
     ),
+    element="Institutional Governance: retirement",
+    reads=("/quality_assurance/retirement",),
 )
 def retirement_planned(course: Course, ctx: RuleContext) -> None:
     """An approved or active micro-credential says when and how it would be retired.

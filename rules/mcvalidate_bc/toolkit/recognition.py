@@ -24,6 +24,13 @@ BADGE_FIELDS = {
     name="badge-described",
     severity="warning",
     source=toolkit(RECOGNITION, "Open digital badges describe what a holder can do", "inferred"),
+    element="Recognition of Learning: digital badges",
+    reads=(
+        "/recognition/badge/name",
+        "/recognition/badge/description",
+        "/recognition/badge/criteria",
+        "/recognition/badge/criteria_url",
+    ),
 )
 def badge_described(course: Course, ctx: RuleContext) -> None:
     """A micro-credential recorded as a digital badge describes the badge: name, description
@@ -91,6 +98,8 @@ def badge_described(course: Course, ctx: RuleContext) -> None:
     source=toolkit(
         RECOGNITION, "Learners need an attestation of learning they can share", "verbatim"
     ),
+    element="Recognition of Learning: attestation of learning",
+    reads=("/recognition/formats",),
 )
 def recognition_format(course: Course, ctx: RuleContext) -> None:
     """The file says how the achievement is recorded: badge, transcript, certificate, ...
@@ -130,6 +139,8 @@ def recognition_format(course: Course, ctx: RuleContext) -> None:
         "Pathways; prior learning assessment (a Framework research area)",
         "inferred",
     ),
+    element="Educational Pathways: prior learning assessment",
+    reads=("/pathways/prior_learning_recognition",),
 )
 def prior_learning_stated(course: Course, ctx: RuleContext) -> None:
     """The file says whether prior learning can be assessed for this micro-credential.
