@@ -166,7 +166,7 @@ def test_framework_option_limits_packs(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "named"),
     [
-        (["check", "--framework", "eu-2022"], "unknown framework 'eu-2022'"),
+        (["check", "--framework", "atlantis-2099"], "unknown framework 'atlantis-2099'"),
         (["check", "--select", "XYZ999"], "no rule or pack matches 'XYZ999'"),
         (["check", "no/such/file.yaml"], "the path 'no/such/file.yaml' does not exist"),
         (["check", "--frob"], "No such option '--frob'"),
