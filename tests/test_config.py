@@ -201,8 +201,8 @@ def test_require_suppression_reason(repo: Path) -> None:
             ".mcvalidate.yaml:4: 'rule_options': CON002.max_hours_per_week should be at least 1",
         ),
         (
-            "frameworks: [eu-2022]\n",
-            ".mcvalidate.yaml:1: 'frameworks': unknown framework 'eu-2022' (packs: format,",
+            "frameworks: [atlantis-2099]\n",
+            ".mcvalidate.yaml:1: 'frameworks': unknown framework 'atlantis-2099' (packs: format,",
         ),
         ("ignore: [BCX999]\n", ".mcvalidate.yaml:1: 'ignore': no rule or pack matches 'BCX999'"),
         ("severity:\n  BCX999: 'off'\n", ".mcvalidate.yaml:1: 'severity': no rule or pack"),
