@@ -79,7 +79,16 @@ def test_json_contract(tmp_path: Path) -> None:
     report = json.loads(result.output)
     assert set(report) == {"version", "packs", "pack_details", "summary", "findings"}
     assert report["version"] == __version__
-    assert report["packs"] == ["bc-framework", "bc-funding", "bc-toolkit", "consistency"]
+    assert report["packs"] == [
+        "bc-framework",
+        "bc-funding",
+        "bc-toolkit",
+        "cican",
+        "consistency",
+        "ecampusontario",
+        "nova-scotia",
+        "ontario-osap",
+    ]
     assert report["summary"]["files"] == 1
     assert report["summary"]["error"] == sum(
         1 for f in report["findings"] if f["severity"] == "error"
