@@ -83,7 +83,7 @@ def test_json_contract(tmp_path: Path) -> None:
     # Every installed pack is applied (each to the files in its scope), in name order.
     built_in = [p.name for p in built_in_packs() if p.name != "format"]
     assert report["packs"] == sorted(built_in)
-    assert {"bc-framework", "bc-toolkit", "nzqa", "eu-2022"} <= set(built_in)
+    assert {"bc-framework", "bc-toolkit", "nzqa", "eu-2022", "ecampusontario"} <= set(built_in)
     assert report["summary"]["files"] == 1
     assert report["summary"]["error"] == sum(
         1 for f in report["findings"] if f["severity"] == "error"
