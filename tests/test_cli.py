@@ -343,8 +343,35 @@ def _loaded_modules(*args: str) -> set[str]:
 def test_help_and_version_import_no_heavy_module(args: tuple[str, ...]) -> None:
     loaded = _loaded_modules(*args)
     assert "click" in loaded
-    for heavy in ("pydantic", "rich", "yaml", "mcvalidate_bc", "mcvalidate.engine"):
+    for heavy in (
+        "pydantic",
+        "rich",
+        "yaml",
+        "mcvalidate_bc",
+        "mcvalidate.engine",
+        "pycountry",
+        "langcodes",
+    ):
         assert heavy not in loaded, f"{' '.join(args)} imports {heavy}"
+
+
+@pytest.mark.parametrize(
+    ("text", "registries"),
+    [
+        ("title: Mass timber\nstatus: active\n", set()),
+        # A value refused for its shape is not looked up (it is MC012's, and no name is in it).
+        ("title: Mass timber\nissuer: {country: 12}\n", set()),
+        ("title: Mass timber\nissuer: {country: CA}\n", {"pycountry"}),
+        ("title: Mass timber\nlanguage: en\n", {"langcodes"}),
+    ],
+)
+def test_the_code_registries_load_only_for_a_file_with_codes(
+    tmp_path: Path, text: str, registries: set[str]
+) -> None:
+    path = write(tmp_path, "c.mc.yaml", text)
+    loaded = _loaded_modules("check", "--jobs", "1", str(path))
+    assert "mcvalidate.engine" in loaded
+    assert {"pycountry", "langcodes"} & loaded == registries
 
 
 def test_python_dash_m_runs_the_cli() -> None:

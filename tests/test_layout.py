@@ -25,7 +25,8 @@ from mcvalidate.reporters.text import TextReporter
 
 ROOT = Path(__file__).resolve().parents[1]
 MISTAKES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples" / "mistakes").glob("*.yaml"))
-HEADLINE = re.compile(r"^\S+:\d+:\d+: (error|warning|info) [A-Z]+\d+ [a-z-]+:")
+# A finding's first line up to its message, with ruff's [*] when --fix would fix it.
+HEADLINE = re.compile(r"^\S+:\d+:\d+: (error|warning|info) [A-Z]+\d+ [a-z-]+( \[\*\])?:")
 
 
 def report(*args: str, columns: str | None) -> list[str]:

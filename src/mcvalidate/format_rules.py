@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from mcvalidate import codes
 from mcvalidate.findings import FORMAT, Severity
 from mcvalidate.rules import Pack, Rule, RuleContext, Source, rule, split_doc
 
@@ -1017,6 +1018,78 @@ OUTSIDE_SCOPE = _engine_rule(
     sticky=True,
 )
 
+
+@rule(
+    id="MC061",
+    name="code-unknown",
+    severity="error",
+    source=_spec("codes are real codes: ISO 3166, ISO 4217 and BCP 47", "principles"),
+)
+def code_unknown(course: Course, ctx: RuleContext) -> None:
+    """A country, region, currency or language code has the right shape but is not a code of
+    its registry.
+
+    The schema checks that ``issuer.country`` is two capitals, ``issuer.region`` a country
+    code, a hyphen and up to three letters or digits, ``cost.currency`` three capitals and
+    ``language`` a language tag's shape. This rule looks the value up in the registry it
+    comes from: ISO 3166-1 for the country (``UK`` is no code: the United Kingdom's is
+    ``GB``), ISO 3166-2 for the region (``CA-PQ`` is no province; a region of another
+    country than ``issuer.country`` is reported too), ISO 4217 for the currency (``CAN`` is
+    Canada's country code; its currency is ``CAD``) and BCP 47 for the language, each of its
+    parts registered (``fr-QC`` is well-formed, but a region in a tag is a country, so French
+    in Quebec is ``fr-CA``; ``eng`` is written ``en``). A code that does not exist means
+    nothing to a registry or a badge platform, and the rules that read it misjudge the file:
+    a pack's scope is read from the country and the region, the outcome verb checks from the
+    language (``eng`` turns them off). Where a close valid value exists, the fix names it.
+
+    ``XK`` (Kosovo) is accepted as a country, although ISO 3166-1 has not assigned it: the
+    European Commission and CLDR use it, and Kosovo has no other code. Deprecated language
+    subtags that are still registered (``iw`` for Hebrew) and the case of a tag (``EN-us``)
+    are not reported. A value the schema refused for its shape (``english``, ``ca``) is
+    reported there (MC012), with the code it names, and not again here. The registries come
+    from pycountry and langcodes, loaded only when a file has such a value.
+
+    Fails::
+
+        title: Mass timber
+        language: fr-QC
+        issuer: {country: CA, region: CA-BC}
+        cost: {amount: 495, currency: CAN}
+
+    Passes::
+
+        title: Mass timber
+        language: fr-CA
+        issuer: {country: CA, region: CA-BC}
+        cost: {amount: 495, currency: CAD}
+    """
+    issuer = course.issuer
+    country = _written(ctx, "/issuer/country", issuer.country if issuer else None)
+    region = _written(ctx, "/issuer/region", issuer.region if issuer else None)
+    # The country the other codes are compared with, and their suggestions made for: only a
+    # real one (an unknown country is reported, and its region is not judged against it).
+    known = None
+    if country:
+        unknown = codes.unknown_country(country, region)
+        if unknown is None:
+            known = country
+        else:
+            ctx.report("/issuer/country", f"issuer.country: {unknown.message}", fix=unknown.fix)
+    if region and (unknown := codes.unknown_region(region, known)) is not None:
+        ctx.report("/issuer/region", f"issuer.region: {unknown.message}", fix=unknown.fix)
+    currency = _written(ctx, "/cost/currency", course.cost.currency if course.cost else None)
+    if currency and (unknown := codes.unknown_currency(currency, known)) is not None:
+        ctx.report("/cost/currency", f"cost.currency: {unknown.message}", fix=unknown.fix)
+    language = _written(ctx, "/language", course.language)
+    if language and (unknown := codes.unknown_language(language, known)) is not None:
+        ctx.report("/language", f"language: {unknown.message}", fix=unknown.fix)
+
+
+def _written(ctx: RuleContext, pointer: str, value: str | None) -> str | None:
+    """The code at ``pointer``, unless the schema refused it (its shape is reported: MC012)."""
+    return None if value is None or ctx.refused(pointer) else value
+
+
 # What typing and pasting do to a file (mcvalidate.traps finds them before the schema stage).
 TRAPS = (
     INVISIBLE_CHARACTER,
@@ -1061,5 +1134,6 @@ FORMAT_PACK = Pack(
         OUTSIDE_SCOPE,
         *ACROSS_FILES,
         *TRAPS,
+        code_unknown,
     ),
 )

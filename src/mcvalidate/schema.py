@@ -24,11 +24,20 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import ScalarNode
 
+from mcvalidate import codes
 from mcvalidate.document import Document
 from mcvalidate.findings import Autofix, Edit, Problem, Span
 from mcvalidate.format_rules import INVALID_TYPE, INVALID_VALUE, MISSING_REQUIRED, UNKNOWN_KEY
 from mcvalidate.model import Course
-from mcvalidate.model.types import PATTERN_NAMES
+from mcvalidate.model.types import (
+    CIP,
+    CLASSIFICATION_CODES,
+    COUNTRY,
+    NOC,
+    NZSCED,
+    PATTERN_NAMES,
+    REGISTRY_CODES,
+)
 from mcvalidate.pointer import join, split
 from mcvalidate.text import closest
 
@@ -281,6 +290,9 @@ def _problem(doc: Document, model: type[BaseModel], pointer: str, errors: list[A
         expected = " or ".join(dict.fromkeys(_EXPECTED.get(k, "another type") for k in kinds))
         found, hint = _describe(doc, pointer, error["input"], set(kinds))
         hint = _space_missing(model, error["loc"], error["input"], kinds) or hint
+        code = _code_as_number(doc, model, pointer, error, f"'{label}'", found)
+        if code is not None:
+            return code
         return Problem(
             INVALID_TYPE,
             f"'{label}' should be {expected}, but YAML read {found}.",
@@ -288,6 +300,8 @@ def _problem(doc: Document, model: type[BaseModel], pointer: str, errors: list[A
             fix=hint or f"Write {expected} here.",
         )
     problem = _invalid_value(model, pointer, label, error)
+    if kind == "string_pattern_mismatch" and isinstance(error["input"], str):
+        problem = _code_hinted(doc, pointer, problem, error)
     if kind == "literal_error" and isinstance(error["input"], str):
         choices = _QUOTED.findall(error.get("ctx", {}).get("expected", ""))
         spelt = _spelt_as(error["input"], choices)
@@ -296,6 +310,125 @@ def _problem(doc: Document, model: type[BaseModel], pointer: str, errors: list[A
             fix = _rewritten(node, spelt, f"Write '{spelt}'", safe=True, written=error["input"])
             problem = replace(problem, autofix=fix)
     return problem
+
+
+def _code_as_number(
+    doc: Document, model: type[BaseModel], pointer: str, error: Any, label: str, found: str
+) -> Problem | None:
+    """A classification code written without quotes (``cip: 46.0201``), which YAML read as a
+    number: the finding says to quote it as written (a safe fix when what is written is a
+    code of the right form)."""
+    value = error["input"]
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    pattern = _pattern_at(model, error["loc"])
+    written = _source_text(doc, pointer)
+    if pattern not in CLASSIFICATION_CODES or not written:
+        return None
+    wanted = PATTERN_NAMES[str(pattern)]
+    autofix = None
+    if re.fullmatch(str(pattern), written):
+        fix = (
+            f'Put the code in quotes, as written: "{written}". Unquoted, YAML reads a number, '
+            "which loses the zeros a code may start or end with."
+        )
+        node = doc.nodes.get(doc.written(pointer), (None, None))[1]
+        autofix = _rewritten(node, f'"{written}"', f'Write "{written}" in quotes', safe=True)
+    else:
+        hint = _classification_hint(str(pattern), written) or f"Write {wanted}."
+        fix = f"Write the code in quotes, so that YAML reads text. {hint}"
+    return Problem(
+        INVALID_TYPE,
+        f"{label} should be {wanted.partition(':')[0]}, written as text in quotes, but YAML "
+        f"read {found}.",
+        pointer,
+        fix=fix,
+        autofix=autofix,
+    )
+
+
+def _pattern_at(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """The pattern of the text field (or list of texts) at ``loc``, if it has one."""
+    names = [part for part in loc if not isinstance(part, int)]
+    parent = _model_at(model, tuple(names[:-1])) if names else None
+    info = _keys(parent).get(str(names[-1])) if parent is not None else None
+    return _pattern_in(info.annotation) if info is not None else None
+
+
+def _pattern_in(annotation: Any) -> str | None:
+    for meta in getattr(annotation, "__metadata__", ()):
+        for item in getattr(meta, "metadata", None) or [meta]:
+            pattern = getattr(item, "pattern", None)
+            if isinstance(pattern, str):
+                return pattern
+    for arg in typing.get_args(annotation):
+        found = _pattern_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _classification_hint(pattern: str, value: str) -> str:
+    """The fix for a classification code of the wrong form, when what it probably is can be
+    told ("" otherwise: the pattern's description says what to write)."""
+    digits = value.replace(".", "")
+    if pattern == NOC and re.fullmatch(r"[0-9]{4}", value):
+        return (
+            f"'{value}' has the four digits of a NOC 2016 code: write the occupation's NOC 2021 "
+            "code, of five digits (Statistics Canada's concordance gives the 2021 codes of each "
+            "2016 one)."
+        )
+    if pattern == CIP and digits.isdigit() and len(digits) in (4, 6):
+        meant = f"{digits[:2]}.{digits[2:]}"
+        if meant != value:
+            return f"Did you mean '{meant}'? A CIP code has a dot after its first two digits."
+    if pattern == NZSCED and re.fullmatch(r"[0-9]{5}", value):
+        return (
+            "Write the six digits of the NZSCED code: one that starts with 0 (such as "
+            "'040301') keeps it."
+        )
+    return ""
+
+
+def _code_hinted(doc: Document, pointer: str, problem: Problem, error: Any) -> Problem:
+    """A code refused for its shape, with the code it names or writes in another form
+    (``english`` is 'en', ``ca`` is 'CA', ``BC`` in Canada is 'CA-BC'), looked up in the
+    registries only now that a value is wrong; a fix of the case alone is safe."""
+    value, pattern = error["input"], (error.get("ctx") or {}).get("pattern", "")
+    if pattern in CLASSIFICATION_CODES:
+        hint = _classification_hint(pattern, value)
+        return replace(problem, fix=hint) if hint else problem
+    kind = REGISTRY_CODES.get(pattern)
+    if kind is None or len(value) > _NAME_LIMIT:
+        return problem
+    found: tuple[str, str] | None
+    if kind == "country":
+        found = codes.country_hint(value)
+    elif kind == "region":
+        found = codes.region_hint(value, _issuer_country(doc))
+    elif kind == "currency":
+        found = codes.currency_hint(value)
+    else:
+        found = codes.language_hint(value)
+    if found is None:
+        return problem
+    code, name = found
+    node = doc.nodes.get(doc.written(pointer), (None, None))[1]
+    same = value.strip().casefold() == code.casefold()
+    autofix = _rewritten(node, code, f"Write '{code}'", safe=same, written=value)
+    return replace(problem, fix=f"Did you mean '{code}' ({name})? {problem.fix}", autofix=autofix)
+
+
+# Longer than any country, region, currency or language name: not looked up.
+_NAME_LIMIT = 80
+
+
+def _issuer_country(doc: Document) -> str | None:
+    issuer = doc.data.get("issuer") if isinstance(doc.data, dict) else None
+    country = issuer.get("country") if isinstance(issuer, dict) else None
+    if not isinstance(country, str) or not re.fullmatch(COUNTRY, country.strip().upper()):
+        return None
+    return country.strip().upper()
 
 
 def _spelt_as(value: str, choices: list[str]) -> str | None:

@@ -43,6 +43,12 @@ PATTERN_NAMES = {
     NOT_BLANK: "some text (it is empty)",
 }
 
+# The classifications' codes are digits: written without quotes, YAML reads a number (and
+# drops the zeros a code may start or end with), so the schema's finding says to quote them.
+CLASSIFICATION_CODES = frozenset({CIP, NOC, NZSCED, ISCED_F})
+# The codes of a registry, which MC061 looks up once the schema has checked their shape.
+REGISTRY_CODES = {COUNTRY: "country", REGION: "region", CURRENCY: "currency", LANGUAGE: "language"}
+
 Slug = Annotated[str, Field(pattern=SLUG)]
 Language = Annotated[str, Field(pattern=LANGUAGE)]
 Country = Annotated[str, Field(pattern=COUNTRY)]
