@@ -66,20 +66,43 @@ def test_the_text_matrix_fits_80_and_120_columns_and_says_what_each_file_misses(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     built = matrix_of(("courses/nz.yaml", NZ_FILE), ("courses/bc.yaml", BC_FILE))
-    for width in (80, 120):
-        monkeypatch.setenv("COLUMNS", str(width))
-        out = io.StringIO()
-        matrix_text.write(built, out, "never")
-        text = out.getvalue()
-        lines = text.splitlines()
-        assert [line for line in lines if len(line) > width] == []
-        assert "\x1b[" not in text
-        # The folder is written once, in the header; the rows name the files in it.
-        assert "file in courses/" in lines[0] + lines[1]
-        table = text.split("E errors")[0]
-        assert "courses/nz.yaml" not in table and "nz.yaml" in table
-        assert "test-nz meets 2 of 4 elements; misses: Level" in " ".join(text.split())
-        assert "2E" in text and "1W" in text and "°" in text
+    # At 120 columns the five frameworks fit side by side: a table, the folder written once
+    # in its header, then what each file misses.
+    monkeypatch.setenv("COLUMNS", "120")
+    out = io.StringIO()
+    matrix_text.write(built, out, "never")
+    text = out.getvalue()
+    lines = text.splitlines()
+    assert [line for line in lines if len(line) > 120] == []
+    assert "\x1b[" not in text
+    assert "file in courses/" in lines[0] + lines[1]
+    table = text.split("\n\n")[0]
+    assert "courses/nz.yaml" not in table and "nz.yaml" in table
+    assert "2E" in table and "1W" in table and "°" in table
+    assert "test-nz meets 2 of 4 elements; misses: Level" in " ".join(text.split())
+    # At 70 they do not: a block per file, a line per framework, no cell folded.
+    monkeypatch.setenv("COLUMNS", "70")
+    out = io.StringIO()
+    matrix_text.write(built, out, "never")
+    lines = out.getvalue().splitlines()
+    assert [line for line in lines if len(line) > 70] == []
+    assert lines[0] == "courses/nz.yaml  (course file: pass)"
+    nz = next(line for line in lines if line.startswith("  test-nz "))
+    assert nz.split() == [
+        "test-nz",
+        "1",
+        "warn",
+        "meets",
+        "2",
+        "of",
+        "4;",
+        "1",
+        "optional",
+        "not",
+        "given",
+    ]
+    assert "  test-on°" in "\n".join(lines)
+    assert any(line.strip() == "misses: Level" for line in lines)
     monkeypatch.setenv("COLUMNS", "80")
     coloured = io.StringIO()
     matrix_text.write(built, coloured, "always")
