@@ -114,3 +114,27 @@ def test_the_readme_fix_sample_is_real(tmp_path: Path, monkeypatch: pytest.Monke
     fixed = path.read_text(encoding="utf-8")
     assert "competencies:\n" in fixed and "  status: non_credit  # pending the senate's" in fixed
     assert [c for c in ("\u201c", "\u2013", "   \n") if c in fixed] == []
+
+
+def test_the_readme_matrix_crosswalk_and_scope_samples_are_real(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "100")
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Several frameworks")[1]
+    blocks = re.findall(r"```text\n(.*?)```", section.split("\n## ")[0], re.DOTALL)
+    assert len(blocks) == 3
+    for block in blocks:
+        command, *shown = block.splitlines()
+        assert command.startswith("$ mcvalidate ")
+        args = command.removeprefix("$ mcvalidate ").split()
+        colour = ["--color", "never"] if args[0] in ("check", "matrix") else []
+        actual = CliRunner().invoke(cli, [*args, *colour]).stdout.splitlines()
+        lines = [line for line in shown if line != "..."]
+        assert lines, command
+        for line in lines:
+            assert line in actual, f"not printed by mcvalidate {args[0]}: {line!r}"
+        if args[0] == "matrix":  # the table is printed whole, in order
+            table = [line for line in lines if line][:7]
+            start = actual.index(table[0])
+            assert actual[start : start + len(table)] == table
