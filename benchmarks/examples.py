@@ -38,7 +38,7 @@ def in_process(runs: int) -> tuple[int, float]:
     from mcvalidate.packs import Registry
 
     checker = Checker(Registry().select())
-    files = discover(COURSES).files
+    files = list(discover(COURSES).files)
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
