@@ -54,3 +54,17 @@ def test_the_format_documents_whole_file_passes_and_uses_block_lists_for_prose()
     whole = doc.split("## A whole file", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     assert check_text(whole, name="mass-timber-intro.yaml").findings == ()
     assert "prerequisites:\n  - " in whole and "evidence:\n      - " in whole
+
+
+def test_every_framework_pack_has_an_example_that_passes_under_it() -> None:
+    """Each framework's pack is applied (by its scope, or by the file's frameworks: list) to
+    at least one complete example, which has no error and no warning from it."""
+    from mcvalidate.catalogue import built_in_packs
+
+    frameworks = {p.name for p in built_in_packs() if p.scope is not None}
+    passing: set[str] = set()
+    for path in COMPLETE + REAL:
+        result = check_text(path.read_text(encoding="utf-8"), name=path.name)
+        passing |= set(result.frameworks) & frameworks
+        assert [f for f in result.findings if f.severity >= Severity.WARNING] == []
+    assert sorted(frameworks - passing) == []
