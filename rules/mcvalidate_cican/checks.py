@@ -3,13 +3,6 @@
 from __future__ import annotations
 
 from mcvalidate.model import Course
-from mcvalidate.rules import RuleContext
-
-
-def refused_under(ctx: RuleContext, pointer: str) -> bool:
-    """True when the schema refused a value at ``pointer``, around it or inside it."""
-    inside = pointer + "/"
-    return ctx.refused(pointer) or any(p.startswith(inside) for p in ctx.refused_pointers)
 
 
 def formats(course: Course) -> list[str] | None:

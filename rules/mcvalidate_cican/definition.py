@@ -12,7 +12,6 @@ from __future__ import annotations
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled
-from mcvalidate_cican.checks import refused_under
 from mcvalidate_cican.sources import cican
 
 DEFINITION = "Definition: 'a certification of assessed competencies'"
@@ -46,7 +45,7 @@ def assessed(course: Course, ctx: RuleContext) -> None:
         assessments:
           - {id: A1, title: Weld inspection practical, type: practical}
     """
-    if course.assessments or refused_under(ctx, "/assessments"):
+    if course.assessments or ctx.refused("/assessments", inside=True):
         return
     ctx.report(
         "/assessments",
@@ -87,7 +86,7 @@ def competencies(course: Course, ctx: RuleContext) -> None:
         competencies:
           - {id: C1, statement: Inspect fillet welds against the acceptance criteria}
     """
-    if refused_under(ctx, "/competencies") or refused_under(ctx, "/learning_outcomes"):
+    if ctx.refused("/competencies", inside=True) or ctx.refused("/learning_outcomes", inside=True):
         return
     if any(filled(c.statement) for c in course.competencies or ()):
         return

@@ -17,7 +17,7 @@ import re
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled, listing
-from mcvalidate_cican.checks import formats, refused_under
+from mcvalidate_cican.checks import formats
 from mcvalidate_cican.sources import cican
 
 QUALITY = "Principle 2: 'subject to a robust and rigorous quality assurance process'"
@@ -68,7 +68,7 @@ def quality_assurance(course: Course, ctx: RuleContext) -> None:
           process: Program Quality Assurance Policy AC-12
           review_cycle_months: 36
     """
-    if refused_under(ctx, "/quality_assurance"):
+    if ctx.refused("/quality_assurance", inside=True):
         return
     qa = course.quality_assurance
     if qa is not None and (
@@ -123,7 +123,7 @@ def employer_identified(course: Course, ctx: RuleContext) -> None:
         needs:
           - {type: employer, description: Fabricators need certified weld inspectors.}
     """
-    if refused_under(ctx, "/needs") or refused_under(ctx, "/partners"):
+    if ctx.refused("/needs", inside=True) or ctx.refused("/partners", inside=True):
         return
     if any(n.type in EMPLOYER_NEEDS for n in course.needs or ()):
         return
@@ -173,7 +173,7 @@ def pathways(course: Course, ctx: RuleContext) -> None:
           ladders_into:
             - {credential: Welding Techniques Certificate, credit_value: 3}
     """
-    if refused_under(ctx, "/pathways"):
+    if ctx.refused("/pathways", inside=True):
         return
     found = course.pathways
     if found is not None and (
@@ -221,7 +221,7 @@ def proficiency_not_time(course: Course, ctx: RuleContext) -> None:
           - {id: A1, title: Workshop attendance, type: participation, summative: true}
           - {id: A2, title: Weld inspection practical, type: practical, summative: true}
     """
-    if refused_under(ctx, "/assessments"):
+    if ctx.refused("/assessments", inside=True):
         return
     counted = [a for a in course.assessments or () if a.summative is not False]
     if not counted:
@@ -270,7 +270,7 @@ def academic_record(course: Course, ctx: RuleContext) -> None:
           formats: [digital_badge, transcript]
     """
     listed = formats(course)
-    if (listed and "transcript" in listed) or refused_under(ctx, "/recognition/formats"):
+    if (listed and "transcript" in listed) or ctx.refused("/recognition/formats", inside=True):
         return
     ctx.report(
         "/recognition/formats",
@@ -315,7 +315,7 @@ def portable_record(course: Course, ctx: RuleContext) -> None:
     listed = formats(course)
     if listed is None or any(f in PORTABLE for f in listed):
         return
-    if refused_under(ctx, "/recognition/formats"):
+    if ctx.refused("/recognition/formats", inside=True):
         return
     ctx.report(
         "/recognition/formats",
@@ -359,7 +359,7 @@ def institutional_approval(course: Course, ctx: RuleContext) -> None:
     qa = course.quality_assurance
     if qa is not None and (filled(qa.approved_by) or filled(qa.process)):
         return
-    if refused_under(ctx, "/quality_assurance"):
+    if ctx.refused("/quality_assurance", inside=True):
         return
     ctx.report(
         "/quality_assurance/approved_by",

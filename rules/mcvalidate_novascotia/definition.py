@@ -27,11 +27,6 @@ def _source(clause: str, ref: str) -> Source:
     return Source(DOCUMENT, clause, PAGE, "verbatim", ref)
 
 
-def _refused_under(ctx: RuleContext, pointer: str) -> bool:
-    inside = pointer + "/"
-    return ctx.refused(pointer) or any(p.startswith(inside) for p in ctx.refused_pointers)
-
-
 @rule(
     id="NSM001",
     name="ns-assessed",
@@ -60,7 +55,7 @@ def assessed(course: Course, ctx: RuleContext) -> None:
         assessments:
           - {id: A1, title: Program plan project, type: project, summative: true}
     """
-    if course.assessments or _refused_under(ctx, "/assessments"):
+    if course.assessments or ctx.refused("/assessments", inside=True):
         return
     ctx.report(
         "/assessments",
@@ -99,7 +94,7 @@ def competencies_or_skills(course: Course, ctx: RuleContext) -> None:
         learning_outcomes:
           - Design a workshop plan from a needs assessment
     """
-    if _refused_under(ctx, "/competencies") or _refused_under(ctx, "/learning_outcomes"):
+    if ctx.refused("/competencies", inside=True) or ctx.refused("/learning_outcomes", inside=True):
         return
     if any(filled(c.statement) for c in course.competencies or ()):
         return
@@ -184,7 +179,7 @@ def needs_aligned(course: Course, ctx: RuleContext) -> None:
         needs:
           - {type: employer, description: Private career colleges need qualified instructors.}
     """
-    if _refused_under(ctx, "/needs"):
+    if ctx.refused("/needs", inside=True):
         return
     if any(n.type in NEED_TYPES for n in course.needs or ()):
         return
@@ -228,7 +223,7 @@ def developed_with_employers(course: Course, ctx: RuleContext) -> None:
         partners:
           - {name: Example Career College, type: employer, roles: [identify_need]}
     """
-    if _refused_under(ctx, "/partners"):
+    if ctx.refused("/partners", inside=True):
         return
     if any(
         p.type in INDUSTRY_PARTNERS and {"identify_need", "co_design"} & set(p.roles or ())

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from mcvalidate.model import Course
-from mcvalidate.rules import RuleContext
 from mcvalidate.text import filled
 
 # A course in these statuses is a proposal: no approval can be asked of it yet.
 NOT_YET_APPROVED = ("draft", "proposed")
 # The partner types that speak for employers and industry.
 INDUSTRY_PARTNERS = ("employer", "industry_association", "professional_body")
-
-
-def refused_under(ctx: RuleContext, pointer: str) -> bool:
-    """True when the schema refused a value at ``pointer``, around it or inside it (its own
-    finding is already reported, and the model holds nothing there)."""
-    inside = pointer + "/"
-    return ctx.refused(pointer) or any(p.startswith(inside) for p in ctx.refused_pointers)
 
 
 def formats(course: Course) -> list[str] | None:

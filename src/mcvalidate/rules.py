@@ -285,15 +285,20 @@ class RuleContext:
         """True when the file itself wrote a value at ``pointer``."""
         return self._doc.has(pointer)
 
-    def refused(self, pointer: str) -> bool:
+    def refused(self, pointer: str, *, inside: bool = False) -> bool:
         """True when the file wrote a value at ``pointer`` (or around it) that the schema
-        refused: the model holds nothing there, yet the author did write something.
+        refused: the model holds nothing there, yet the author did write something. With
+        ``inside=True``, a value refused inside it counts too (a part of ``/cost/breakdown``,
+        a field of one assessment): the model then holds the value, but not all of it.
 
         The engine already drops a rule's findings at or inside refused values; a rule that
         reasons across values (an outcome and the assessments that name it) asks this so as
         not to report a consequence of a mistake that is already reported.
         """
-        return within(pointer, self._refused)
+        if within(pointer, self._refused):
+            return True
+        prefix = pointer + "/"
+        return inside and any(p.startswith(prefix) for p in self._refused)
 
     @property
     def refused_pointers(self) -> frozenset[str]:

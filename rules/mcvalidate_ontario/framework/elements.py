@@ -15,7 +15,7 @@ from __future__ import annotations
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled, listing
-from mcvalidate_ontario.checks import competency_named, formats, refused_under
+from mcvalidate_ontario.checks import competency_named, formats
 from mcvalidate_ontario.sources import framework
 
 ISSUING_BODY = "Framework: Issuing Body"
@@ -58,7 +58,7 @@ def issuing_body(course: Course, ctx: RuleContext) -> None:
         issuer: {name: Example College, country: CA, region: CA-ON}
     """
     issuer = course.issuer
-    if (issuer is not None and filled(issuer.name)) or refused_under(ctx, "/issuer/name"):
+    if (issuer is not None and filled(issuer.name)) or ctx.refused("/issuer/name", inside=True):
         return
     ctx.report(
         "/issuer/name",
@@ -108,7 +108,7 @@ def competency_framework(course: Course, ctx: RuleContext) -> None:
             statement: Monitor cloud workloads for security events
             alignment: {framework: ESCO, url: "https://esco.ec.europa.eu/en/classification/skill_main"}
     """
-    if refused_under(ctx, "/competencies") or refused_under(ctx, "/recognition/badge"):
+    if ctx.refused("/competencies", inside=True) or ctx.refused("/recognition/badge", inside=True):
         return
     if not competency_named(course):
         ctx.report(
@@ -177,7 +177,7 @@ def outcomes_aligned(course: Course, ctx: RuleContext) -> None:
           - {id: LO1, statement: Configure alerting rules in a cloud console, competencies: [C1]}
     """
     outcomes = course.learning_outcomes or []
-    if refused_under(ctx, "/learning_outcomes") or refused_under(ctx, "/competencies"):
+    if ctx.refused("/learning_outcomes", inside=True) or ctx.refused("/competencies", inside=True):
         return
     if not outcomes:
         ctx.report(
@@ -244,7 +244,7 @@ def summative_assessment(course: Course, ctx: RuleContext) -> None:
           - {id: A1, title: Incident response simulation, summative: true}
     """
     assessments = course.assessments or []
-    if refused_under(ctx, "/assessments"):
+    if ctx.refused("/assessments", inside=True):
         return
     if not assessments:
         ctx.report(
@@ -298,7 +298,7 @@ def summative_marked(course: Course, ctx: RuleContext) -> None:
     assessments = course.assessments or []
     if not assessments or any(a.summative for a in assessments):
         return
-    if all(a.summative is False for a in assessments) or refused_under(ctx, "/assessments"):
+    if all(a.summative is False for a in assessments) or ctx.refused("/assessments", inside=True):
         return  # ECO004, or the schema's finding
     ctx.report(
         "/assessments",
@@ -351,7 +351,7 @@ def outcome_evidence(course: Course, ctx: RuleContext) -> None:
     assessments = course.assessments or []
     if not outcomes or not assessments:
         return  # ECO003 and ECO004
-    if refused_under(ctx, "/assessments") or refused_under(ctx, "/learning_outcomes"):
+    if ctx.refused("/assessments", inside=True) or ctx.refused("/learning_outcomes", inside=True):
         return
     if not any(a.outcomes for a in assessments):
         ctx.report(
@@ -417,7 +417,7 @@ def evidence_visible(course: Course, ctx: RuleContext) -> None:
             name: Cloud Security Operations
             criteria: Passed the incident response simulation.
     """
-    if refused_under(ctx, "/recognition"):
+    if ctx.refused("/recognition", inside=True):
         return
     listed = formats(course)
     if listed is None:
@@ -487,7 +487,7 @@ def transcriptable(course: Course, ctx: RuleContext) -> None:
           formats: [digital_badge, transcript]
     """
     listed = formats(course)
-    if listed is None or "transcript" in listed or refused_under(ctx, "/recognition/formats"):
+    if listed is None or "transcript" in listed or ctx.refused("/recognition/formats", inside=True):
         return
     ctx.report(
         "/recognition/formats",
@@ -536,7 +536,7 @@ def partner_endorsement(course: Course, ctx: RuleContext) -> None:
           - {name: Example Bank, type: employer, roles: [identify_need, assessment]}
     """
     partners = course.partners or []
-    if refused_under(ctx, "/partners"):
+    if ctx.refused("/partners", inside=True):
         return
     external = [p for p in partners if p.type != "post_secondary"]
     roles = {role for p in external for role in p.roles or ()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled, listing
-from mcvalidate_ontario.checks import INDUSTRY_PARTNERS, formats, refused_under
+from mcvalidate_ontario.checks import INDUSTRY_PARTNERS, formats
 from mcvalidate_ontario.sources import framework
 
 RELEVANCE = "Principle: Relevance"
@@ -62,7 +62,7 @@ def labour_market_relevance(course: Course, ctx: RuleContext) -> None:
         partners:
           - {name: Example Bank, type: employer, roles: [identify_need]}
     """
-    if not refused_under(ctx, "/needs"):
+    if not ctx.refused("/needs", inside=True):
         needs = course.needs or []
         if not any(n.type in LABOUR_MARKET_NEEDS for n in needs):
             ctx.report(
@@ -73,7 +73,7 @@ def labour_market_relevance(course: Course, ctx: RuleContext) -> None:
                 fix="Add a need under 'needs:' with 'type: labour_market' (or industry, "
                 "employer) and a 'description' of the demand.",
             )
-    if not refused_under(ctx, "/partners"):
+    if not ctx.refused("/partners", inside=True):
         partners = course.partners or []
         if not any(p.type in INDUSTRY_PARTNERS for p in partners):
             ctx.report(
@@ -121,7 +121,7 @@ def verifiable(course: Course, ctx: RuleContext) -> None:
     listed = formats(course)
     if listed is None or any(f in VERIFIABLE for f in listed):
         return
-    if refused_under(ctx, "/recognition/formats"):
+    if ctx.refused("/recognition/formats", inside=True):
         return
     ctx.report(
         "/recognition/formats",
@@ -170,7 +170,7 @@ def earner_ownership(course: Course, ctx: RuleContext) -> None:
     listed = formats(course)
     if listed is None or any(f in EARNER_HELD for f in listed):
         return
-    if refused_under(ctx, "/recognition/formats"):
+    if ctx.refused("/recognition/formats", inside=True):
         return
     ctx.report(
         "/recognition/formats",
@@ -215,7 +215,7 @@ def lifelong_pathway(course: Course, ctx: RuleContext) -> None:
         pathways:
           stacks_into: [Cloud Security Micro-certificate]
     """
-    if refused_under(ctx, "/pathways"):
+    if ctx.refused("/pathways", inside=True):
         return
     pathways = course.pathways
     if pathways is not None and (

@@ -16,7 +16,7 @@ import re
 from mcvalidate.model import Course
 from mcvalidate.rules import RuleContext, rule
 from mcvalidate.text import filled, number
-from mcvalidate_ontario.checks import NOT_YET_APPROVED, refused_under
+from mcvalidate_ontario.checks import NOT_YET_APPROVED
 from mcvalidate_ontario.sources import osap
 
 APPROVED = "OSAP for Micro-credentials: 'ministry-approved, quality-assured' micro-credentials"
@@ -71,7 +71,7 @@ def ministry_approved(course: Course, ctx: RuleContext) -> None:
             - {body: Ontario Ministry of Colleges and Universities, date: 2025-03-01}
     """
     qa = course.quality_assurance
-    if refused_under(ctx, "/quality_assurance"):
+    if ctx.refused("/quality_assurance", inside=True):
         return
     if qa is None or not (filled(qa.approved_by) or filled(qa.process)):
         ctx.report(
@@ -127,7 +127,7 @@ def under_12_weeks(course: Course, ctx: RuleContext) -> None:
         workload: {hours: 60, weeks: 8}
     """
     workload = course.workload
-    if refused_under(ctx, "/workload/weeks"):
+    if ctx.refused("/workload/weeks", inside=True):
         return
     if workload is None or workload.weeks is None:
         ctx.report(
@@ -176,7 +176,7 @@ def hours_in_range(course: Course, ctx: RuleContext) -> None:
         workload: {hours: 36, weeks: 6}
     """
     workload = course.workload
-    if refused_under(ctx, "/workload/hours"):
+    if ctx.refused("/workload/hours", inside=True):
         return
     if workload is None or workload.hours is None:
         ctx.report(
@@ -225,7 +225,7 @@ def noc_codes(course: Course, ctx: RuleContext) -> None:
     """
     classification = course.classification
     codes = (classification.noc if classification else None) or []
-    if len(codes) <= MOST_NOC or refused_under(ctx, "/classification/noc"):
+    if len(codes) <= MOST_NOC or ctx.refused("/classification/noc", inside=True):
         return
     ctx.report(
         "/classification/noc",
@@ -264,7 +264,7 @@ def cip_code(course: Course, ctx: RuleContext) -> None:
         classification: {cip: "11.1003"}
     """
     classification = course.classification
-    if (classification and classification.cip) or refused_under(ctx, "/classification/cip"):
+    if (classification and classification.cip) or ctx.refused("/classification/cip", inside=True):
         return
     ctx.report(
         "/classification/cip",
@@ -302,7 +302,7 @@ def delivery_mode(course: Course, ctx: RuleContext) -> None:
         delivery: {modes: [online_sync], pacing: cohort}
     """
     delivery = course.delivery
-    if (delivery and delivery.modes) or refused_under(ctx, "/delivery/modes"):
+    if (delivery and delivery.modes) or ctx.refused("/delivery/modes", inside=True):
         return
     ctx.report(
         "/delivery/modes",
