@@ -267,6 +267,16 @@ def _registry(config: str | None, isolated: bool) -> Registry:
     return local_registry(resolve(config, isolated))
 
 
+# The frameworks a comparison (matrix, crosswalk) covers.
+_frameworks_option = click.option(
+    "--framework",
+    "frameworks",
+    multiple=True,
+    metavar="NAME",
+    help="Only these frameworks (default: every installed one).",
+)
+
+
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @click.option("--framework", "frameworks", multiple=True, metavar="NAME", help="Only this pack.")
@@ -295,13 +305,7 @@ def list_rules(
     default="text",
     help="text (fits the terminal), json, markdown or csv (a line per file and framework).",
 )
-@click.option(
-    "--framework",
-    "frameworks",
-    multiple=True,
-    metavar="NAME",
-    help="Only these frameworks (default: every installed one).",
-)
+@_frameworks_option
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), help="The run's date.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto")
 @_config_options
@@ -339,13 +343,7 @@ def matrix(
     type=click.Choice(["text", "markdown", "json", "csv"]),
     default="text",
 )
-@click.option(
-    "--framework",
-    "frameworks",
-    multiple=True,
-    metavar="NAME",
-    help="Only these frameworks (default: every installed one).",
-)
+@_frameworks_option
 @_config_options
 def crosswalk(
     output_format: str, frameworks: Sequence[str], config: str | None, isolated: bool
