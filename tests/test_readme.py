@@ -138,3 +138,14 @@ def test_the_readme_matrix_crosswalk_and_scope_samples_are_real(
             table = [line for line in lines if line][:7]
             start = actual.index(table[0])
             assert actual[start : start + len(table)] == table
+
+
+def test_the_readme_matrix_of_the_examples_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    marker = "<!-- matrix: mcvalidate matrix examples/ --format markdown -->\n"
+    shown = readme.split(marker, 1)[1].split("\n\n", 1)[0].splitlines()
+    actual = CliRunner().invoke(cli, ["matrix", "examples/", "--format", "markdown"]).stdout
+    table = actual.split("\n\n", 1)[0].splitlines()
+    assert shown == table
+    assert len(table) > 15
