@@ -55,7 +55,11 @@ class FileConfig(BaseModel):
     )
 
     frameworks: list[str] | None = Field(
-        None, description="Rule packs to apply (default: every installed pack)."
+        None,
+        description="Rule packs the run asks for ('all' for every one): each applies to the "
+        "files in its scope and to files that do not say where their issuer is; a file "
+        "outside its scope gets a scope note. Default: every installed pack, each applied to "
+        "the files in its scope.",
     )
     select: list[str] = Field(
         default_factory=list, description="Only these rules: ids, names, id prefixes or packs."
