@@ -17,7 +17,7 @@ from mcvalidate.catalogue import built_in_packs
 from mcvalidate.cli import cli
 from mcvalidate.crosswalk import by_field, field_name, markdown
 from mcvalidate.engine import Checker
-from mcvalidate.matrix import Matrix, framework_packs
+from mcvalidate.matrix import Matrix
 from mcvalidate.matrix import csv as matrix_csv
 from mcvalidate.matrix import json as matrix_json
 from mcvalidate.matrix import markdown as matrix_markdown
@@ -34,9 +34,9 @@ BC_FILE = "title: x\nissuer: {region: CA-BC}\nsummary: About it.\n"
 def matrix_of(*files: tuple[str, str]) -> Matrix:
     selection = Registry(packs=PACKS, installed=False).select()
     checker = Checker(selection, Settings(scoped=False))
-    built = Matrix(framework_packs(selection))
+    built = Matrix(selection)
     for name, text in files:
-        built.add(checker.check_bytes(name, text.encode()), selection)
+        built.add(checker.check_bytes(name, text.encode()))
     return built
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from mcvalidate import EXIT_OK, EXIT_USAGE
 from mcvalidate.errors import McvalidateError, UsageError
-from mcvalidate.matrix import Matrix, framework_packs
+from mcvalidate.matrix import Matrix
 from mcvalidate.runner import Options, checker_for, configuration, files_of
 from mcvalidate.text import visible
 
@@ -47,17 +47,15 @@ def build(options: Options) -> Matrix:
     """The matrix of the files ``options`` names, under the run's framework packs."""
     config = configuration(options)
     checker, _ = checker_for(config, options, scoped=False)
-    selection = checker.selection
-    columns = framework_packs(selection)
-    if not columns:
+    matrix = Matrix(checker.selection)
+    if not matrix.columns:
         raise UsageError("no framework pack is applied: name one with --framework")
-    matrix = Matrix(columns)
     found = files_of(options, config)
     for result in checker.check_files(found.files):
         if not result.skipped:
-            matrix.add(result, selection)
+            matrix.add(result)
     for entry in found.unreadable:
-        matrix.add(checker.unreadable_directory(*entry), selection)
+        matrix.add(checker.unreadable_directory(*entry))
     if not matrix.rows:
         given = ", ".join(options.paths) or "."
         raise UsageError(f"no course file to check in {visible(given)}")

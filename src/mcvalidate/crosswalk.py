@@ -101,7 +101,7 @@ def markdown(packs: Sequence[Pack]) -> str:
             "| element | fields | rules |",
             "|---|---|---|",
         ]
-        for element, rules in elements(pack).items():
+        for element, rules in pack.elements.items():
             fields = ", ".join(
                 f"`{n}`" for n in dict.fromkeys(field_name(p) for r in rules for p in r.reads)
             )
@@ -113,15 +113,6 @@ def markdown(packs: Sequence[Pack]) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
-
-
-def elements(pack: Pack) -> dict[str, list[Rule]]:
-    """The pack's elements, in its rules' order, with the rules that check each."""
-    found: dict[str, list[Rule]] = {}
-    for rule in pack.rules:
-        if rule.element:
-            found.setdefault(rule.element, []).append(rule)
-    return found
 
 
 def text_lines(packs: Sequence[Pack], width: int) -> Iterator[str]:

@@ -35,7 +35,7 @@ from mcvalidate.document import Document
 from mcvalidate.errors import describe
 from mcvalidate.exposure import exposure
 from mcvalidate.findings import FileResult, Finding, Problem, Suppression
-from mcvalidate.format_rules import ACROSS_FILES, INTERNAL_ERROR, OUTSIDE_SCOPE, UNREADABLE
+from mcvalidate.format_rules import ACROSS_FILES, INTERNAL_ERROR, UNREADABLE
 from mcvalidate.globs import glob_match
 from mcvalidate.limits import too_large
 from mcvalidate.loader import load, text_of, yaml11_number
@@ -73,8 +73,7 @@ class Checker:
             for r, _ in self._checks
         }
         self._with_fields = [p for p in selection.packs if p.fields is not None]
-        self._scopes = Scopes(selection)
-        self._every_pack = frozenset(p.name for p in selection.packs)
+        self._scopes = Scopes(selection, scoped=self.settings.scoped)
         self._output = io.StringIO()  # what rules write, caught
 
     def check_files(self, paths: Iterable[tuple[Path, str]]) -> Iterator[FileResult]:
@@ -140,14 +139,12 @@ class Checker:
             problems = traps.instead_of(problems)
             if course is not None:
                 ran = True
-                frameworks, chosen = self._scopes.applied(course)
-                if not self.settings.scoped:  # every pack runs: no pack's scope note
-                    chosen = [p for p in chosen if p.rule is not OUTSIDE_SCOPE]
-                problems.extend(chosen)
-                applied = frameworks if self.settings.scoped else self._every_pack
+                decision = self._scopes.decide(course)
+                frameworks = decision.frameworks
+                problems.extend(decision.problems)
                 problems.extend(
                     p
-                    for p in self._run_rules(course, fields, doc, refused, applied)
+                    for p in self._run_rules(course, fields, doc, refused, decision.run)
                     if not within(p.pointer, refused)
                 )
                 exposed = exposure(course, doc)

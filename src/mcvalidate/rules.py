@@ -646,6 +646,17 @@ class Pack:
             return ()
         return tuple(info.alias or key for key, info in self.fields.model_fields.items())
 
+    @property
+    def elements(self) -> dict[str, tuple[Rule, ...]]:
+        """The framework elements the pack's rules check (``@rule(element=...)``), in the
+        order of their first rule, each with the rules that check it: what ``matrix`` and
+        ``crosswalk`` are built from."""
+        found: dict[str, list[Rule]] = {}
+        for item in self.rules:
+            if item.element:
+                found.setdefault(item.element, []).append(item)
+        return {element: tuple(rules) for element, rules in found.items()}
+
     def owns(self, key: str) -> bool:
         """True when the top-level course key ``key`` is one of the pack's own fields."""
         return key in self.field_keys or bool(self.namespace and key.startswith(self.namespace))

@@ -11,6 +11,7 @@ a pack nobody asked for stays silent on such a file.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mcvalidate.findings import Problem
@@ -24,12 +25,27 @@ if TYPE_CHECKING:
     from mcvalidate.rules import Pack
 
 
-class Scopes:
-    """The scope decisions of one run, made per file; built once per run."""
+@dataclass(frozen=True)
+class Decision:
+    """What one file gets: the packs whose scope takes it (or that its ``frameworks:`` list
+    names, and those of no scope), the packs whose rules run on it (the same, or every pack
+    for ``matrix``), and the findings about the choice."""
 
-    def __init__(self, selection: Selection) -> None:
+    frameworks: frozenset[str]
+    run: frozenset[str]
+    problems: list[Problem]
+
+
+class Scopes:
+    """The scope decisions of one run, made per file; built once per run. ``scoped=False``
+    (``matrix``) runs every pack on every file, with no scope note, and still tells which
+    packs ``check`` would have applied."""
+
+    def __init__(self, selection: Selection, *, scoped: bool = True) -> None:
         self._packs = selection.packs
         self._named = selection.named
+        self._scoped = scoped
+        self._every_pack = frozenset(p.name for p in self._packs)
         registry = selection.registry
         names = registry.names if registry is not None else [p.name for p in self._packs]
         self._installed = {name.lower(): name for name in names}
@@ -37,9 +53,16 @@ class Scopes:
             program for pack in self._packs if pack.scope for program in pack.scope.funding
         )
 
-    def applied(self, course: Course) -> tuple[frozenset[str], list[Problem]]:
-        """The names of the packs that apply to ``course``, and the findings about the
-        choice (an unknown name under ``frameworks:``, a scope note)."""
+    def decide(self, course: Course) -> Decision:
+        """The packs ``course`` gets, and the findings about the choice (an unknown name
+        under ``frameworks:``, a scope note)."""
+        frameworks, problems = self._applied(course)
+        if self._scoped:
+            return Decision(frameworks, frameworks, problems)
+        kept = [p for p in problems if p.rule is not OUTSIDE_SCOPE]
+        return Decision(frameworks, self._every_pack, kept)
+
+    def _applied(self, course: Course) -> tuple[frozenset[str], list[Problem]]:
         if course.frameworks is not None:
             return self._listed(course.frameworks)
         issuer = course.issuer

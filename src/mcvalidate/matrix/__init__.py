@@ -10,11 +10,11 @@ framework: the columns are the packs that declare a scope, the rows the files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from mcvalidate.findings import FileResult, Severity
+from mcvalidate.findings import FileResult, Finding, Severity
 
 if TYPE_CHECKING:
     from mcvalidate.packs import Selection
@@ -62,14 +62,25 @@ class Row:
     general: Cell | None = None
 
 
-@dataclass
 class Matrix:
-    """Files by frameworks; ``columns`` are the framework packs, in the run's order."""
+    """Files by frameworks: the columns are the run's framework packs (those that declare
+    where they apply), in the run's order. What is the same for every file (each column's
+    elements, each rule's element) is worked out once, when the matrix is made."""
 
-    columns: tuple[Pack, ...]
-    rows: list[Row] = field(default_factory=list)
+    def __init__(self, selection: Selection) -> None:
+        self.columns: tuple[Pack, ...] = tuple(p for p in selection.applied if p.scope)
+        self.rows: list[Row] = []
+        enabled = selection.enabled
+        self._elements = {
+            pack.name: [
+                e for e, rules in pack.elements.items() if any(r.id in enabled for r in rules)
+            ]
+            for pack in self.columns
+        }
+        self._element_of = {r.id: r.element for p in self.columns for r in p.rules if r.element}
+        self._names = {pack.name for pack in self.columns}
 
-    def add(self, result: FileResult, selection: Selection) -> None:
+    def add(self, result: FileResult) -> None:
         """Sort one file's findings by pack into its row. A file whose course could not be
         read (no pack applied: it is not YAML, or not a course) gets its first error."""
         if not result.frameworks:
@@ -77,29 +88,21 @@ class Matrix:
             why = f"{first.rule} at line {first.span.line}: {first.message}" if first else ""
             self.rows.append(Row(result.path, unchecked=why or "not checked"))
             return
-        cells = tuple(self._cell(pack, result, selection) for pack in self.columns)
-        names = {pack.name for pack in self.columns}
-        rest = [f for f in result.findings if f.pack not in names]
-        general = Cell(
-            GENERAL,
-            True,
-            errors=sum(f.severity is Severity.ERROR for f in rest),
-            warnings=sum(f.severity is Severity.WARNING for f in rest),
-            infos=sum(f.severity is Severity.INFO for f in rest),
-        )
-        self.rows.append(Row(result.path, cells, general=general))
+        cells = tuple(self._cell(pack.name, result) for pack in self.columns)
+        rest = [f for f in result.findings if f.pack not in self._names]
+        self.rows.append(Row(result.path, cells, general=_counted(GENERAL, True, rest)))
 
-    def _cell(self, pack: Pack, result: FileResult, selection: Selection) -> Cell:
-        mine = [f for f in result.findings if f.pack == pack.name]
+    def _cell(self, name: str, result: FileResult) -> Cell:
+        mine = [f for f in result.findings if f.pack == name]
         worst: dict[str, Severity] = {}
         for finding in mine:
-            element = selection.by_id[finding.rule].element
+            element = self._element_of.get(finding.rule)
             if element:
                 worst[element] = max(worst.get(element, finding.severity), finding.severity)
         met: list[str] = []
         missed: list[str] = []
         optional: list[str] = []
-        for element in elements_of(pack, selection.enabled):
+        for element in self._elements[name]:
             level = worst.get(element)
             if level is None:
                 met.append(element)
@@ -107,29 +110,16 @@ class Matrix:
                 missed.append(element)
             else:
                 optional.append(element)
-        return Cell(
-            pack.name,
-            pack.name in result.frameworks,
-            errors=sum(f.severity is Severity.ERROR for f in mine),
-            warnings=sum(f.severity is Severity.WARNING for f in mine),
-            infos=sum(f.severity is Severity.INFO for f in mine),
-            met=tuple(met),
-            missed=tuple(missed),
-            optional=tuple(optional),
-        )
+        counted = _counted(name, name in result.frameworks, mine)
+        return replace(counted, met=tuple(met), missed=tuple(missed), optional=tuple(optional))
 
 
-def elements_of(pack: Pack, enabled: Iterable[str] | None = None) -> list[str]:
-    """The elements the pack's rules check, in the order of their first rule (the rules the
-    run enables only, when ``enabled`` is given)."""
-    chosen = None if enabled is None else set(enabled)
-    return list(
-        dict.fromkeys(
-            r.element for r in pack.rules if r.element and (chosen is None or r.id in chosen)
-        )
+def _counted(name: str, in_scope: bool, findings: Sequence[Finding]) -> Cell:
+    """A cell with the counts of ``findings`` by severity."""
+    return Cell(
+        name,
+        in_scope,
+        errors=sum(f.severity is Severity.ERROR for f in findings),
+        warnings=sum(f.severity is Severity.WARNING for f in findings),
+        infos=sum(f.severity is Severity.INFO for f in findings),
     )
-
-
-def framework_packs(selection: Selection) -> tuple[Pack, ...]:
-    """The packs of the run that are frameworks: those that declare where they apply."""
-    return tuple(p for p in selection.applied if p.scope is not None)
