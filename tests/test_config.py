@@ -249,6 +249,7 @@ def test_show_config_prints_every_key_and_its_origin(repo: Path) -> None:
         "rule_paths",
         "exclude",
         "limits",
+        "export",
     }
     assert settings["select"].endswith(f'["MC012"]  # {config}')
     assert settings["fail_on"].endswith('"warning"  # command line')

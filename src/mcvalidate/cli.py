@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from mcvalidate import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, __version__
+from mcvalidate.export import TARGETS
 from mcvalidate.reporters import FORMATS
 
 if TYPE_CHECKING:
@@ -51,6 +53,10 @@ class _Main(click.Group):
             )
             sys.exit(EXIT_USAGE)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+# An http(s) URL with a host (what ``export.base_url`` takes in a configuration file).
+_URL = re.compile(r"^https?://[^\s/?#]+[^\s?#]*$")
 
 
 def _fail(message: str) -> NoReturn:
@@ -334,6 +340,76 @@ def matrix(
         isolated=isolated,
     )
     sys.exit(run(options, output_format, sys.stdout, sys.stderr))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(list(TARGETS)),
+    required=True,
+    help="The kind of document: "
+    + "; ".join(f"{t.name}: {t.title}" for t in TARGETS.values())
+    + ".",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Where to write: a file for one course (default: standard output), a directory "
+    "for several (a document per course, named by its id).",
+)
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="The URL under which the documents are published (ids become URL/course-id); "
+    "default: the configuration's export.base_url, else urn:uuid ids.",
+)
+@click.option(
+    "--credential-template",
+    is_flag=True,
+    help="ob3: write an unsigned OpenBadgeCredential around the Achievement, for a badge "
+    "platform to complete (recipient, dates, proof).",
+)
+@click.option(
+    "--rows",
+    "rows_format",
+    type=click.Choice(["csv", "json"]),
+    help="listing: write CSV or JSON (default: from the output's suffix, else CSV).",
+)
+@_frameworks_option
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), help="The run's date.")
+@_config_options
+def export(
+    paths: Sequence[str],
+    to: str,
+    output: str | None,
+    base_url: str | None,
+    credential_template: bool,
+    rows_format: str | None,
+    frameworks: Sequence[str],
+    today: Any,
+    config: str | None,
+    isolated: bool,
+) -> None:
+    """Write each course as a document for a badge platform, a registry or a listing: first
+    checked for what that document needs (as 'check --framework <to>-export' checks it).
+    A file with an error is not exported: its findings are shown and the exit code is 1."""
+    from mcvalidate.exporting import Request, run
+    from mcvalidate.runner import Options
+
+    if base_url is not None and not _URL.match(base_url):
+        _fail(f"--base-url must be an http(s) URL, not '{base_url}'")
+    options = Options(
+        paths=paths,
+        frameworks=_split(frameworks),
+        today=today.date() if today else None,
+        config=config,
+        isolated=isolated,
+    )
+    request = Request(to, output, base_url, credential_template, rows_format)
+    sys.exit(run(options, request, sys.stdout, sys.stderr))
 
 
 @cli.command()

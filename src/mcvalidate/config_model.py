@@ -43,6 +43,21 @@ class LimitsConfig(BaseModel):
     )
 
 
+class ExportConfig(BaseModel):
+    """How ``mcvalidate export`` names what it writes."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+
+    base_url: str | None = Field(
+        None,
+        pattern=r"^https?://[^\s/?#]+[^\s?#]*$",
+        description="Where the institution publishes its course documents, e.g. "
+        "https://credentials.example.ca/courses: an exported course's id is this URL, a "
+        "slash and the course id. Without it, ids are urn:uuid URIs derived from the "
+        "issuer and the course id (the same every run).",
+    )
+
+
 class FileConfig(BaseModel):
     """The keys of a configuration file (also published as a JSON Schema)."""
 
@@ -89,6 +104,9 @@ class FileConfig(BaseModel):
     )
     limits: LimitsConfig = Field(
         default_factory=LimitsConfig, description="Safety limits for one file."
+    )
+    export: ExportConfig = Field(
+        default_factory=ExportConfig, description="How 'mcvalidate export' names documents."
     )
     today: Date | None = Field(
         None,

@@ -133,6 +133,7 @@ class Checker:
         problems = [*doc.problems, *traps.problems]
         ran = False
         exposed = None
+        course = None
         frameworks: frozenset[str] = frozenset()
         if doc.data is not None:
             course, fields, refused = self._validate(doc, problems)
@@ -149,7 +150,8 @@ class Checker:
                 )
                 exposed = exposure(course, doc)
         result = self._result(doc, problems, ran)
-        return replace(result, exposed=exposed, frameworks=tuple(sorted(frameworks)))
+        kept = course if ran and self.settings.keep_courses else None
+        return replace(result, exposed=exposed, frameworks=tuple(sorted(frameworks)), course=kept)
 
     def _validate(
         self, doc: Document, problems: list[Problem]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from mcvalidate.model import Course
     from mcvalidate.rules import Rule
 
 
@@ -226,6 +227,10 @@ class FileResult:
     # those of no scope (``format``): the packs ``check`` applies to it (``matrix`` marks the
     # others as outside the scope). Empty when no course could be read from the file.
     frameworks: tuple[str, ...] = ()
+    # The course read from the file, for the commands that go on from it (``export``,
+    # ``report``); kept only when the run's settings ask (``Settings.keep_courses``), so that
+    # ``check`` keeps no file's model once it is reported.
+    course: Course | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -514,6 +514,10 @@ class Scope:
 
     A file can always name the packs that apply to it (``frameworks:``), and ``mcvalidate
     matrix`` runs every pack whatever the scope: "would this also qualify under X?".
+
+    A ``profile`` is not a framework but what an export target needs (``ob3-export``): it
+    binds no jurisdiction, and, when the run asks for it (``--framework``, ``mcvalidate
+    export``), applies to every file, whatever the file's ``frameworks:`` list says.
     """
 
     note: str
@@ -521,6 +525,7 @@ class Scope:
     regions: tuple[str, ...] = ()
     funding: tuple[str, ...] = ()
     default: bool = False
+    profile: bool = False
 
     def __post_init__(self) -> None:
         _text("a pack's Scope", "note", self.note)
@@ -540,6 +545,8 @@ class Scope:
         object.__setattr__(self, "funding", tuple(self.funding))
         if self.default and not (self.countries or self.regions):
             raise ValueError("a pack's Scope: only a jurisdiction's pack can be a default")
+        if self.profile and (self.countries or self.regions or self.funding):
+            raise ValueError("a pack's Scope: a profile binds no jurisdiction or program")
 
     def reach(
         self, country: str | None, region: str | None, programs: Sequence[str]

@@ -280,12 +280,17 @@ def prepare(options: Options) -> Checker:
 
 
 def checker_for(
-    config: Configuration, options: Options | None = None, *, scoped: bool = True
+    config: Configuration,
+    options: Options | None = None,
+    *,
+    scoped: bool = True,
+    keep_courses: bool = False,
 ) -> tuple[Checker, Registry]:
     """The checker of ``config`` (and the registry its packs came from): what :func:`prepare`
     builds, for a configuration found elsewhere than from the working directory (the
     language server finds one per open file). ``scoped=False`` applies every pack of the
-    run to every file, whatever its scope (``matrix``)."""
+    run to every file, whatever its scope (``matrix``); ``keep_courses`` keeps each file's
+    course in its result (``export``, ``report``)."""
     options = options or Options()
     values = config.values
     registry = local_registry(config)
@@ -298,7 +303,7 @@ def checker_for(
     named = frozenset(
         display_path(Path(p)) for p in options.paths if p != STDIN and not Path(p).is_dir()
     )
-    settings = replace(settings, named=named, scoped=scoped)
+    settings = replace(settings, named=named, scoped=scoped, keep_courses=keep_courses)
     if options.fix or options.diff:
         mode = FixMode(unsafe=options.unsafe_fixes, write=not options.diff, diff=options.diff)
         return Fixer(selection, settings, mode), registry

@@ -85,7 +85,8 @@ class Scopes:
         return frozenset(applied), notes
 
     def _listed(self, listed: Sequence[str]) -> tuple[frozenset[str], list[Problem]]:
-        """The file's own ``frameworks:`` list decides, besides the packs of no scope."""
+        """The file's own ``frameworks:`` list decides, besides the packs of no scope and the
+        export profiles the run asked for."""
         problems: list[Problem] = []
         wanted: set[str] = set()
         every = False
@@ -109,8 +110,17 @@ class Scopes:
                         "their names, or 'all'.",
                     )
                 )
-        applied = {p.name for p in self._packs if p.scope is None or every or p.name in wanted}
+        applied = {
+            p.name
+            for p in self._packs
+            if p.scope is None or every or p.name in wanted or self._asked_anywhere(p)
+        }
         return frozenset(applied), problems
+
+    def _asked_anywhere(self, pack: Pack) -> bool:
+        """True for an export profile the run asked for: what a target needs is not a
+        framework a file chooses, so its ``frameworks:`` list does not leave it out."""
+        return pack.name in self._named and pack.scope is not None and pack.scope.profile
 
 
 def _note(pack: Pack, country: str | None, region: str | None, programs: Sequence[str]) -> Problem:
@@ -146,6 +156,8 @@ def scope_words(pack: Pack) -> str:
     words = scope.note
     if scope.default:
         words += ", and to a file that does not say where its issuer is"
-    if not (scope.countries or scope.regions or scope.funding):
+    if scope.profile:
+        words += ", to every file when asked for (--framework, or mcvalidate export)"
+    elif not (scope.countries or scope.regions or scope.funding):
         words += ", when asked for (a file's frameworks: list, or --framework)"
     return words

@@ -46,6 +46,9 @@ class Settings:
     named: frozenset[str] = frozenset()
     # False to apply every pack of the run to every file, whatever its scope (``matrix``).
     scoped: bool = True
+    # True to keep each file's course model in its result (``export`` and ``report`` go on
+    # from it; ``check`` does not, so that its memory stays flat).
+    keep_courses: bool = False
 
 
 def settings_for(
