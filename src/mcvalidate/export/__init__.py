@@ -58,7 +58,7 @@ class Target:
 TARGETS: Mapping[str, Target] = {
     "listing": Target(
         "listing",
-        "a row per course for a catalogue or portal listing (CSV or JSON)",
+        "Listing (a row per course for a catalogue or portal, CSV or JSON)",
         None,
         ".csv",
         rows=True,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from mcvalidate.export import Job
     from mcvalidate.model import Course
+    from mcvalidate.model.course import Level
 
 COLUMNS = (
     "id",
@@ -39,11 +40,56 @@ COLUMNS = (
 )
 
 
+# Where each course field goes: its column, or why a listing has no column for it.
+_COLUMN_OF = {
+    "id": "id",
+    "title": "title",
+    "summary": "summary (on one line)",
+    "language": "language",
+    "status": "status",
+    "issuer.name": "issuer",
+    "issuer.url": "issuer_url",
+    "workload.hours": "hours",
+    "workload.weeks": "weeks",
+    "delivery.modes": "delivery (joined with '; ')",
+    "delivery.pacing": "pacing",
+    "credit.status": "credit_status",
+    "credit.value": "credit_value",
+    "credit.system": "credit_system (when there is no system_name)",
+    "credit.system_name": "credit_system",
+    "cost.amount": "cost",
+    "cost.currency": "currency",
+    "level.framework": "level (with the value)",
+    "level.value": "level (after the framework)",
+    "classification.cip": "cip",
+    "classification.noc": "noc (joined with '; ')",
+    "recognition.badge.name": "badge",
+    "publication.url": "url",
+}
+
+
+def _fields() -> dict[str, str]:
+    from mcvalidate.export.mapping import NO_HOME, course_fields
+
+    elsewhere = f"{NO_HOME}: a listing shows the facts a learner searches by"
+    return {name: _COLUMN_OF.get(name, elsewhere) for name in course_fields()}
+
+
+FIELDS = _fields()
+
+
 def _number(value: float | None) -> str:
     """``60`` rather than ``60.0``: a listing shows numbers as people write them."""
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _level(level: Level | None) -> str:
+    """``eqf 5``: the framework and the level, as the file writes them."""
+    if level is None or level.framework is None:
+        return ""
+    return level.framework if level.value is None else f"{level.framework} {level.value}"
 
 
 def build(course: Course, job: Job) -> dict[str, str]:
@@ -68,7 +114,7 @@ def build(course: Course, job: Job) -> dict[str, str]:
         "credit_system": (credit.system_name or credit.system or "") if credit else "",
         "cost": _number(cost.amount) if cost else "",
         "currency": (cost.currency or "") if cost else "",
-        "level": f"{level.framework} {level.value}" if level and level.framework else "",
+        "level": _level(level),
         "cip": (codes.cip or "") if codes else "",
         "noc": "; ".join(codes.noc or ()) if codes else "",
         "badge": (badge.name or "") if badge else "",
