@@ -8,8 +8,9 @@ import pytest
 from frameworks_for_tests import DEFAULT, FUND, NZ, ONTARIO, OPT_IN, PACKS
 from mcvalidate.engine import Checker
 from mcvalidate.findings import FileResult
+from mcvalidate.model import Course
 from mcvalidate.packs import Registry
-from mcvalidate.rules import Pack, Scope, Source, rule
+from mcvalidate.rules import Pack, RuleContext, Scope, Source, rule
 from mcvalidate.settings import Settings
 from mcvalidate.testing import check_text
 
@@ -209,3 +210,60 @@ def test_the_bc_funding_pack_knows_the_programs_of_every_pack_of_the_run() -> No
     assert [(f.pointer, f.fix) for f in result.findings] == [
         ("/funding/programs/1", "Did you mean 'test_fund'?")
     ]
+
+
+@rule(
+    id="TPR001",
+    name="test-profile-summary",
+    severity="error",
+    source=Source("Test target", "§1", "https://example.org/p", "verbatim"),
+    element="description",
+    reads=("/summary",),
+)
+def profile_summary(course: Course, ctx: RuleContext) -> None:
+    """The target needs a description.
+
+    Fails::
+
+        title: x
+
+    Passes::
+
+        title: x
+        summary: About it.
+    """
+    if not course.summary:
+        ctx.report("/summary", "The target needs a description.", fix="Write a summary.")
+
+
+PROFILE = Pack(
+    "test-target-export",
+    "Test export profile",
+    "Test target",
+    "1",
+    "https://example.org/p",
+    (profile_summary,),
+    prefix="TPR",
+    scope=Scope(note="documents exported to the test target", profile=True),
+)
+WITH_PROFILE = Registry(packs=(*PACKS, PROFILE), installed=False)
+
+
+def test_an_export_profile_asked_for_applies_whatever_the_files_own_list_says() -> None:
+    listed = "title: x\nframeworks: [test-nz]\nissuer: {country: NZ}\n"
+    selection = WITH_PROFILE.select(["test-target-export"])
+    result = Checker(selection, Settings()).check_bytes("c.yaml", listed.encode())
+    assert rules_of(result) == ["TPR001"]
+    assert "test-target-export" in result.frameworks
+    # Not asked for, it is silent, even on a file that says nothing about where it is from.
+    quiet = Checker(WITH_PROFILE.select(), Settings()).check_bytes("c.yaml", b"title: x\n")
+    assert "TPR001" not in rules_of(quiet)
+
+
+def test_an_export_profile_binds_no_jurisdiction_and_is_no_matrix_column() -> None:
+    with pytest.raises(ValueError, match="a profile binds no jurisdiction"):
+        Scope(note="x", profile=True, countries=("NZ",))
+    from mcvalidate.matrix import Matrix
+
+    columns = Matrix(WITH_PROFILE.select()).columns
+    assert PROFILE not in columns and NZ in columns

@@ -35,8 +35,13 @@ def field_name(pointer: str) -> str:
 
 
 def frameworks(packs: Sequence[Pack]) -> list[Pack]:
-    """The packs that are frameworks (they declare a scope) and declare elements."""
-    return [p for p in packs if p.scope is not None and any(r.element for r in p.rules)]
+    """The packs that are frameworks (they declare a scope that is no export profile) and
+    declare elements; where the fields go in each export is ``docs/export-mapping.md``."""
+    return [
+        p
+        for p in packs
+        if p.scope is not None and not p.scope.profile and any(r.element for r in p.rules)
+    ]
 
 
 def by_field(packs: Sequence[Pack]) -> dict[str, list[Entry]]:

@@ -22,6 +22,7 @@ from mcvalidate.discover import display_path, replaced_atomically, working_direc
 from mcvalidate.errors import McvalidateError, UsageError
 from mcvalidate.export import TARGETS, Job, Target
 from mcvalidate.findings import Severity
+from mcvalidate.format_rules import FORMAT_PACK
 from mcvalidate.report import Run, Tally, plural
 from mcvalidate.reporters import reporter
 from mcvalidate.runner import Options, checker_for, configuration, files_of
@@ -56,8 +57,8 @@ def run(options: Options, request: Request, stdout: TextIO, stderr: TextIO) -> i
 def _run(options: Options, request: Request, stdout: TextIO, stderr: TextIO) -> int:
     working_directory()
     target = TARGETS[request.to]
-    if target.pack:
-        options = replace(options, frameworks=[*options.frameworks, target.pack])
+    # The target's needs (else only the format's own checks), and the frameworks asked for.
+    options = replace(options, frameworks=[*options.frameworks, target.pack or FORMAT_PACK.name])
     config = configuration(options)
     base_url = request.base_url or config.values.export.base_url
     checker, _ = checker_for(config, options, keep_courses=True)
@@ -74,12 +75,11 @@ def _run(options: Options, request: Request, stdout: TextIO, stderr: TextIO) -> 
     write(target, documents, request, len(results), stdout, stderr)
     if refused:
         _report(refused, checker, stderr)
+        asked = " ".join(f"--framework {name}" for name in options.frameworks)
+        count = len(refused)
         stderr.write(
-            f"mcvalidate: {plural(len(refused))} not exported: "
-            f"fix the errors above (mcvalidate check --framework {target.pack or 'format'} "
-            "shows them too)\n"
-            if target.pack
-            else f"mcvalidate: {plural(len(refused))} not exported: fix the errors above\n"
+            f"mcvalidate: {count} file{plural(count)} not exported: fix the errors above "
+            f"('mcvalidate check {asked}' shows them too)\n"
         )
         return EXIT_FINDINGS
     return EXIT_OK
@@ -130,7 +130,8 @@ def _documents(
             written[path] = result.path
             with replaced_atomically(path) as stream:
                 _dump(document, stream)
-        stderr.write(f"mcvalidate: wrote {plural(len(written))} to {display_path(output)}\n")
+        count = len(written)
+        stderr.write(f"mcvalidate: wrote {count} file{plural(count)} to {display_path(output)}\n")
         return
     for _, (_, document) in documents:
         if output is None:

@@ -5,7 +5,8 @@
 pack of the run on every file (once: one checker applies them all), then sorts each file's
 findings by pack, and, through the elements the packs' rules declare (``@rule(element=...)``),
 says per framework which elements a file meets and which it misses. Nothing here knows a
-framework: the columns are the packs that declare a scope, the rows the files.
+framework: the columns are the packs that declare a scope (export profiles apart: they are
+no framework), the rows the files.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ class Matrix:
     elements, each rule's element) is worked out once, when the matrix is made."""
 
     def __init__(self, selection: Selection) -> None:
-        self.columns: tuple[Pack, ...] = tuple(p for p in selection.applied if p.scope)
+        self.columns: tuple[Pack, ...] = tuple(
+            p for p in selection.applied if p.scope and not p.scope.profile
+        )
         self.rows: list[Row] = []
         enabled = selection.enabled
         self._elements = {
