@@ -172,3 +172,16 @@ def test_the_listing_maps_each_of_its_columns_from_a_field() -> None:
 def test_the_mapping_page_is_up_to_date() -> None:
     page = (ROOT / "docs" / "export-mapping.md").read_text(encoding="utf-8")
     assert page == table(), "run: python -m mcvalidate.export.mapping > docs/export-mapping.md"
+
+
+def test_only_what_the_document_needs_is_checked_unless_a_framework_is_named(
+    courses: Path,
+) -> None:
+    # The file is far from meeting the B.C. framework, which export does not ask by default.
+    assert run("export", "--to", "listing", "welding.yaml", cwd=courses).exit_code == 0
+    strict = run(
+        "export", "--to", "listing", "--framework", "bc-framework", "welding.yaml", cwd=courses
+    )
+    assert strict.exit_code == 1
+    assert " BCF" in strict.stderr
+    assert "mcvalidate check --framework bc-framework --framework format" in strict.stderr

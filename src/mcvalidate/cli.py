@@ -378,7 +378,14 @@ def matrix(
     type=click.Choice(["csv", "json"]),
     help="listing: write CSV or JSON (default: from the output's suffix, else CSV).",
 )
-@_frameworks_option
+@click.option(
+    "--framework",
+    "frameworks",
+    multiple=True,
+    metavar="NAME",
+    help="Also refuse a file with an error under this framework (repeatable); default: "
+    "only what the document needs is checked.",
+)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), help="The run's date.")
 @_config_options
 def export(

@@ -58,7 +58,7 @@ class Target:
 TARGETS: Mapping[str, Target] = {
     "listing": Target(
         "listing",
-        "Listing (a row per course for a catalogue or portal, CSV or JSON)",
+        "Portal listing (a row per course for a catalogue or a portal, CSV or JSON)",
         None,
         ".csv",
         rows=True,
