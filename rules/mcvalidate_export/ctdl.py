@@ -114,10 +114,12 @@ def ctid(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
 
     Passes::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         credential_registry: {ctid: ce-5b8f3a2e-1c4d-4e6f-8a9b-0c1d2e3f4a5b}
     """
     registry = course.credential_registry
@@ -155,10 +157,12 @@ def description(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
 
     Passes::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         summary: A short course on safe welding.
     """
     if filled(course.summary) or ctx.refused("/summary"):
@@ -195,10 +199,12 @@ def subject_webpage(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
 
     Passes::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         publication: {url: "https://college.example.ca/welding"}
     """
     publication = course.publication
@@ -235,11 +241,13 @@ def credential_status(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         status: draft
 
     Passes::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         status: active
     """
     if ctx.refused("/status"):
@@ -285,10 +293,12 @@ def language(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
 
     Passes::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         language: en
     """
     if course.language or ctx.refused("/language"):
@@ -320,11 +330,13 @@ def owner(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         issuer: {name: Example College}
 
     Passes::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         issuer: {name: Example College, url: "https://college.example.ca"}
     """
     issuer = course.issuer
@@ -367,11 +379,13 @@ def credential_class(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         recognition: {badge: {achievement_type: Award}}
 
     Passes::
 
         title: Welding Basics
+        frameworks: [ctdl-export]
         recognition: {badge: {achievement_type: Certificate}}
     """
     badge = course.recognition.badge if course.recognition else None
