@@ -320,11 +320,11 @@ def _teaches(course: Course, lang: str) -> list[dict[str, Any]]:
     """The competencies, as alignment objects (the learning outcomes when there are none)."""
     taught = []
     for competency in course.competencies or ():
-        if not competency.statement:
+        if not (competency.statement or "").strip():
             continue
         node: dict[str, Any] = {
             "@type": "ceterms:CredentialAlignmentObject",
-            "ceterms:targetNodeName": {lang: competency.statement},
+            "ceterms:targetNodeName": {lang: (competency.statement or "").strip()},
         }
         alignment = competency.alignment
         if alignment is not None:
@@ -340,10 +340,10 @@ def _teaches(course: Course, lang: str) -> list[dict[str, Any]]:
     return [
         {
             "@type": "ceterms:CredentialAlignmentObject",
-            "ceterms:targetNodeName": {lang: o.statement},
+            "ceterms:targetNodeName": {lang: (o.statement or "").strip()},
         }
         for o in course.learning_outcomes or ()
-        if o.statement
+        if (o.statement or "").strip()
     ]
 
 
@@ -388,6 +388,7 @@ def build(course: Course, job: Job) -> dict[str, Any]:
     assert course.language is not None and course.issuer is not None
     ctid = course.credential_registry.ctid
     lang = course.language
+    summary = (course.summary or "").strip()  # a folded block's final line break is no text
     status = STATUSES[course.status or ""]
     page = course.publication.url if course.publication else None
     issuer = course.issuer
@@ -410,7 +411,7 @@ def build(course: Course, job: Job) -> dict[str, Any]:
         "@type": f"ceterms:{credential_class(course)}",
         "ceterms:ctid": ctid,
         "ceterms:name": {lang: course.title},
-        "ceterms:description": {lang: course.summary},
+        "ceterms:description": {lang: summary},
         "ceterms:subjectWebpage": page,
         "ceterms:inLanguage": [lang],
         "ceterms:credentialStatusType": _concept(f"credentialStat:{status[0]}"),
@@ -422,8 +423,8 @@ def build(course: Course, job: Job) -> dict[str, Any]:
     if badge is not None and badge.image:
         credential["ceterms:image"] = badge.image
     condition: dict[str, Any] = {"@type": "ceterms:ConditionProfile"}
-    if badge is not None and badge.criteria:
-        condition["ceterms:description"] = {lang: badge.criteria}
+    if badge is not None and (badge.criteria or "").strip():
+        condition["ceterms:description"] = {lang: (badge.criteria or "").strip()}
     if badge is not None and badge.criteria_url:
         condition["ceterms:subjectWebpage"] = badge.criteria_url
     condition["ceterms:targetLearningOpportunity"] = [program_id]
@@ -434,7 +435,7 @@ def build(course: Course, job: Job) -> dict[str, Any]:
         "@type": "ceterms:LearningProgram",
         "ceterms:ctid": program_ctid(ctid),
         "ceterms:name": {lang: course.title},
-        "ceterms:description": {lang: course.summary},
+        "ceterms:description": {lang: summary},
         "ceterms:subjectWebpage": page,
         "ceterms:inLanguage": [lang],
         "ceterms:lifeCycleStatusType": [_concept(f"lifeCycle:{status[1]}")],
@@ -482,7 +483,7 @@ def build(course: Course, job: Job) -> dict[str, Any]:
     if qa is not None and (review or qa.review_cycle_months):
         process: dict[str, Any] = {"@type": "ceterms:ProcessProfile"}
         if review:
-            process["ceterms:description"] = {lang: review}
+            process["ceterms:description"] = {lang: review.strip()}
         if qa.review_cycle_months:
             process["ceterms:processFrequency"] = {"en": f"Every {qa.review_cycle_months} months"}
         shared["ceterms:reviewProcess"] = [process]
@@ -504,12 +505,13 @@ def build(course: Course, job: Job) -> dict[str, Any]:
     methods = _assessments(course)
     if methods:
         program["ceterms:assessmentMethodDescription"] = {lang: methods}
-    if course.prerequisites:
+    entry = [p.strip() for p in course.prerequisites or () if p.strip()]
+    if entry:
         program["ceterms:entryCondition"] = [
             {
                 "@type": "ceterms:ConditionProfile",
-                "ceterms:description": {lang: "; ".join(course.prerequisites)},
-                "ceterms:condition": {lang: list(course.prerequisites)},
+                "ceterms:description": {lang: "; ".join(entry)},
+                "ceterms:condition": {lang: entry},
             }
         ]
     return {

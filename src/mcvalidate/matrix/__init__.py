@@ -82,6 +82,9 @@ class Matrix:
         }
         self._element_of = {r.id: r.element for p in self.columns for r in p.rules if r.element}
         self._names = {pack.name for pack in self.columns}
+        # What an export target needs is no framework's and not the course file's either: an
+        # export profile's findings are in no cell.
+        self._profiles = {p.name for p in selection.applied if p.scope and p.scope.profile}
 
     def add(self, result: FileResult) -> None:
         """Sort one file's findings by pack into its row. A file whose course could not be
@@ -92,7 +95,9 @@ class Matrix:
             self.rows.append(Row(result.path, unchecked=why or "not checked"))
             return
         cells = tuple(self._cell(pack.name, result) for pack in self.columns)
-        rest = [f for f in result.findings if f.pack not in self._names]
+        rest = [
+            f for f in result.findings if f.pack not in self._names and f.pack not in self._profiles
+        ]
         self.rows.append(Row(result.path, cells, general=_counted(GENERAL, True, rest)))
 
     def _cell(self, name: str, result: FileResult) -> Cell:
