@@ -27,6 +27,7 @@ from mcvalidate.model import Assessment, Badge, Competency, Course, Need, Outcom
 from mcvalidate.model.types import (
     CIP,
     COUNTRY,
+    CTID,
     CURRENCY,
     ISCED_F,
     LANGUAGE,
@@ -61,6 +62,7 @@ _PATTERNS = {
     NOC: "NOC 2021 code `NNNNN`",
     NZSCED: "NZSCED code `NNNNNN`",
     ISCED_F: "ISCED-F code `NN` to `NNNN`",
+    CTID: "CTID `ce-` + lowercase UUID",
 }
 # An example longer than this (written as YAML) is left to the schema: a table cell holds a
 # value, not a paragraph.

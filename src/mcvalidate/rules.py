@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from mcvalidate.findings import Problem, Severity
+from mcvalidate.findings import Autofix, Problem, Severity, Span
 from mcvalidate.pointer import is_pointer, split, within
 
 if TYPE_CHECKING:
@@ -351,13 +351,33 @@ class RuleContext:
         """The file's text, as read (after decoding)."""
         return self._doc.text
 
-    def report(self, pointer: str, message: str, *, fix: str = "", at_key: bool = False) -> None:
+    def span(self, pointer: str) -> Span | None:
+        """Where the file wrote the value at ``pointer`` (its first line and column to its
+        end, as findings count them), or None when it wrote none there: for a rule that
+        offers an autofix, whose edits are made at positions of the file."""
+        if not self._doc.has(pointer):
+            return None
+        location = self._doc.location(pointer)
+        return location.value if location is not None else None
+
+    def report(
+        self,
+        pointer: str,
+        message: str,
+        *,
+        fix: str = "",
+        at_key: bool = False,
+        autofix: Autofix | None = None,
+    ) -> None:
         """Report a finding about the value at ``pointer`` (or where it would be).
 
         ``pointer`` is an RFC 6901 JSON pointer (``/learning_outcomes/0/statement``; build one
         from keys with :func:`mcvalidate.pointer.join`), ``message`` says what is wrong and
         ``fix`` how to put it right, both in plain words. ``at_key`` marks the key rather than
-        the value. A malformed argument is a bug in the rule, reported as one (MC008).
+        the value. ``autofix`` is the finding's :class:`~mcvalidate.findings.Autofix`, if it
+        has one: text edits at positions of the file (:meth:`span`, ``text``), applied by
+        ``check --fix`` (an unsafe one only with ``--unsafe-fixes``) and checked again
+        afterwards. A malformed argument is a bug in the rule, reported as one (MC008).
         """
         if not is_pointer(pointer):
             raise ValueError(f"report(): {pointer!r} is not a JSON pointer ('' or '/key/...')")
@@ -365,8 +385,12 @@ class RuleContext:
             raise TypeError(f"report(): the message must be non-empty text, not {message!r}")
         if not isinstance(fix, str):
             raise TypeError(f"report(): 'fix' must be text, not {fix!r}")
+        if autofix is not None and not isinstance(autofix, Autofix):
+            raise TypeError(f"report(): 'autofix' must be an Autofix, not {autofix!r}")
         assert self._rule is not None, "report() is called while a rule runs"
-        self._problems.append(Problem(self._rule, message, pointer, None, fix, bool(at_key)))
+        self._problems.append(
+            Problem(self._rule, message, pointer, None, fix, bool(at_key), autofix)
+        )
 
 
 Check = Callable[["Course", RuleContext], None]

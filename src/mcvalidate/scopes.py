@@ -45,7 +45,13 @@ class Scopes:
         self._packs = selection.packs
         self._named = selection.named
         self._scoped = scoped
-        self._every_pack = frozenset(p.name for p in self._packs)
+        # ``matrix`` runs every framework, but no export profile it was not asked for: what a
+        # document needs is no framework's, nor the course file's.
+        self._every_pack = frozenset(
+            p.name
+            for p in self._packs
+            if not (p.scope and p.scope.profile and p.name not in self._named)
+        )
         registry = selection.registry
         names = registry.names if registry is not None else [p.name for p in self._packs]
         self._installed = {name.lower(): name for name in names}

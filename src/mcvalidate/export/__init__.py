@@ -63,4 +63,10 @@ TARGETS: Mapping[str, Target] = {
         ".csv",
         rows=True,
     ),
+    "ctdl": Target(
+        "ctdl",
+        "Credential Engine CTDL (a MicroCredential and its learning program, JSON-LD)",
+        "ctdl-export",
+        ".ctdl.json",
+    ),
 }

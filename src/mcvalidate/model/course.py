@@ -16,6 +16,7 @@ from mcvalidate.model.types import (
     Choices,
     CipCode,
     Country,
+    Ctid,
     Currency,
     Date,
     IscedCode,
@@ -127,6 +128,13 @@ class Issuer(Strict):
         "European VAT or registration number), which the EU principles ask an authentic "
         "credential to carry (EUR019).",
         examples=["BN 107588706"],
+    )
+    ctid: Ctid | None = Field(
+        None,
+        description="The issuer's CTID in Credential Engine's Credential Registry, once the "
+        "organisation is published there: the CTDL export names it as the owner and provider "
+        "(CTX006).",
+        examples=["ce-1f0c2b8e-7a4d-4c3e-9b6a-2d5e8f1a0c37"],
     )
 
 
@@ -964,6 +972,19 @@ class Publication(Strict):
     )
 
 
+class CredentialRegistry(Strict):
+    """How the micro-credential is known in Credential Engine's Credential Registry, for the
+    CTDL export (``mcvalidate export --to ctdl``)."""
+
+    ctid: Ctid | None = Field(
+        None,
+        description="Its Credential Transparency Identifier (CTID): 'ce-' and a UUID in "
+        "lowercase. Generate it once and keep it: the Registry knows the credential by it, so "
+        "it never changes once published (CTX001's fix stores a new one).",
+        examples=["ce-5b8f3a2e-1c4d-4e6f-8a9b-0c1d2e3f4a5b"],
+    )
+
+
 class Funding(Strict):
     """The funding programs applied to, which switch on the bc-funding pack's profiles."""
 
@@ -1253,6 +1274,12 @@ class Course(Strict):
         None,
         description="Where it is published for learners (BCT018).",
         examples=[{"url": "https://example.org/mass-timber"}],
+    )
+    credential_registry: CredentialRegistry | None = Field(
+        None,
+        description="Its identifier in Credential Engine's Credential Registry (the CTDL "
+        "export, the ctdl-export pack).",
+        examples=[{"ctid": "ce-5b8f3a2e-1c4d-4e6f-8a9b-0c1d2e3f4a5b"}],
     )
     funding: Funding | None = Field(
         None,

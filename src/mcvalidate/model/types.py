@@ -26,6 +26,8 @@ NOC = r"^[0-9]{5}$"
 NZSCED = r"^[0-9]{6}$"
 ISCED_F = r"^[0-9]{2}([0-9]{1,2})?$"
 NOT_BLANK = r"\S"
+# A Credential Transparency Identifier (Credential Engine's CTID): "ce-" and a UUID, lowercase.
+CTID = r"^ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 PATTERN_NAMES = {
     SLUG: "a slug: lowercase letters, digits and hyphens, starting with a letter or digit "
@@ -41,6 +43,8 @@ PATTERN_NAMES = {
     NZSCED: "an NZSCED code: six digits, such as '040301'",
     ISCED_F: "an ISCED-F 2013 code: two, three or four digits, such as '0732'",
     NOT_BLANK: "some text (it is empty)",
+    CTID: "a CTID: 'ce-' and a UUID in lowercase, such as "
+    "'ce-3f2b1c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d'",
 }
 
 # The classifications' codes are digits: written without quotes, YAML reads a number (and
@@ -60,6 +64,7 @@ NocCode = Annotated[str, Field(pattern=NOC)]
 NzscedCode = Annotated[str, Field(pattern=NZSCED)]
 IscedCode = Annotated[str, Field(pattern=ISCED_F)]
 NonBlank = Annotated[str, Field(pattern=NOT_BLANK)]
+Ctid = Annotated[str, Field(pattern=CTID)]
 
 # Numbers are strict (a quoted "60" or a true/false is refused), dates are not: the format
 # accepts both YAML's own date type and an ISO 8601 date in quotes.
