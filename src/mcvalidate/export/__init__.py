@@ -63,4 +63,5 @@ TARGETS: Mapping[str, Target] = {
         ".csv",
         rows=True,
     ),
+    "ob3": Target("ob3", "Open Badges 3.0 (an Achievement, JSON-LD)", "ob3-export", ".ob3.json"),
 }
