@@ -62,9 +62,7 @@ def test_every_framework_pack_has_an_example_that_passes_under_it() -> None:
     from mcvalidate.catalogue import built_in_packs
 
     # An export profile is no framework: its own tests cover it (tests/export/).
-    frameworks = {
-        p.name for p in built_in_packs() if p.scope is not None and not p.scope.profile
-    }
+    frameworks = {p.name for p in built_in_packs() if p.scope is not None and not p.scope.profile}
     passing: set[str] = set()
     for path in COMPLETE + REAL:
         result = check_text(path.read_text(encoding="utf-8"), name=path.name)

@@ -30,7 +30,9 @@ from mcvalidate.text import closest, filled, listing
 SPEC = "1EdTech Open Badges Specification 3.0"
 SPEC_URL = "https://www.imsglobal.org/spec/ob/v3p0/"
 SCHEMA = "1EdTech Open Badges 3.0 JSON Schema (AchievementCredential)"
-SCHEMA_URL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+SCHEMA_URL = (
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+)
 GUIDE = "1EdTech Open Badges 3.0 Implementation Guide"
 GUIDE_URL = "https://www.imsglobal.org/spec/ob/v3p0/impl/"
 
@@ -64,12 +66,14 @@ def description(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         recognition:
           badge: {name: Drone Crop Scouting}
 
     Passes::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         recognition:
           badge:
             name: Drone Crop Scouting
@@ -114,11 +118,13 @@ def issuer_url(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         issuer: {name: Example College}
 
     Passes::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         issuer: {name: Example College, url: "https://college.example.ca"}
     """
     if course.issuer is not None and filled(course.issuer.url):
@@ -158,6 +164,7 @@ def alignment_url(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         competencies:
           - id: C1
             statement: Map crop stress from drone imagery
@@ -166,6 +173,7 @@ def alignment_url(course: Course, ctx: RuleContext) -> None:
     Passes::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         competencies:
           - id: C1
             statement: Map crop stress from drone imagery
@@ -215,6 +223,7 @@ def alignment_name(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         recognition:
           badge:
             alignment:
@@ -223,6 +232,7 @@ def alignment_name(course: Course, ctx: RuleContext) -> None:
     Passes::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         recognition:
           badge:
             alignment:
@@ -234,7 +244,9 @@ def alignment_name(course: Course, ctx: RuleContext) -> None:
             continue
         in_badge = target.pointer.startswith("/recognition/")
         pointer = (
-            f"{target.pointer}/name" if in_badge else target.pointer.rsplit("/", 1)[0] + "/statement"
+            f"{target.pointer}/name"
+            if in_badge
+            else target.pointer.rsplit("/", 1)[0] + "/statement"
         )
         if ctx.refused(pointer) or ctx.refused(f"{target.pointer}/code"):
             continue
@@ -245,8 +257,7 @@ def alignment_name(course: Course, ctx: RuleContext) -> None:
             + ", framework or code to name it by.",
             fix="Add 'name:' to the alignment (the framework entry's name)."
             if in_badge
-            else "Add the competency's 'statement:', or the alignment's 'framework:' and "
-            "'code:'.",
+            else "Add the competency's 'statement:', or the alignment's 'framework:' and 'code:'.",
         )
 
 
@@ -274,11 +285,13 @@ def language(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Rätoromanisch für Einsteiger
+        frameworks: [ob3-export]
         language: rm-CH-sursilv
 
     Passes::
 
         title: Rätoromanisch für Einsteiger
+        frameworks: [ob3-export]
         language: rm-ch
     """
     tag = course.language
@@ -298,7 +311,7 @@ def language(course: Course, ctx: RuleContext) -> None:
     severity="error",
     source=_spec(
         "Extending Enumerated Vocabularies: 'Extended terms MUST start with the prefix "
-        "\"ext:\"'; AchievementType enumeration",
+        '"ext:"\'; AchievementType enumeration',
         "extending-enumerated-vocabularies",
     ),
     element="Achievement.achievementType",
@@ -315,12 +328,14 @@ def achievement_type(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         recognition:
           badge: {achievement_type: Microcredential}
 
     Passes::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         recognition:
           badge: {achievement_type: MicroCredential}
     """
@@ -363,12 +378,14 @@ def result_name(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         assessments:
           - {id: A1, type: practical, summative: true}
 
     Passes::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         assessments:
           - {id: A1, title: Field flight practical, type: practical, summative: true}
     """
@@ -389,8 +406,7 @@ def result_name(course: Course, ctx: RuleContext) -> None:
     name="ob3-criteria",
     severity="warning",
     source=_spec(
-        "Criteria: 'Implementations SHOULD provide, at least, one of the id or narrative "
-        "fields'",
+        "Criteria: 'Implementations SHOULD provide, at least, one of the id or narrative fields'",
         "org.1edtech.ob.v3p0.criteria.class",
     ),
     element="Achievement.criteria",
@@ -413,12 +429,14 @@ def criteria(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         assessments:
           - {id: A1, title: Practice flights, type: practical, summative: false}
 
     Passes::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         assessments:
           - {id: A1, title: Field flight practical, type: practical, summative: true}
     """
@@ -464,12 +482,14 @@ def image(course: Course, ctx: RuleContext) -> None:
     Fails::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         recognition:
           badge: {name: Drone Crop Scouting}
 
     Passes::
 
         title: Drone crop scouting
+        frameworks: [ob3-export]
         recognition:
           badge:
             name: Drone Crop Scouting

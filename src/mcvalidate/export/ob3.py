@@ -269,7 +269,9 @@ def profile(issuer: Issuer | None) -> dict[str, Any] | None:
 def _tags(course: Course) -> list[str]:
     """Searchable keywords: the delivery modes, and the classification codes with their
     system's name."""
-    tags = [_MODES[m] for m in (course.delivery.modes or ()) if m in _MODES] if course.delivery else []
+    tags = (
+        [_MODES[m] for m in (course.delivery.modes or ()) if m in _MODES] if course.delivery else []
+    )
     codes = course.classification
     if codes is not None:
         tags += [f"CIP {codes.cip}"] if codes.cip else []
