@@ -45,7 +45,13 @@ class Scopes:
         self._packs = selection.packs
         self._named = selection.named
         self._scoped = scoped
-        self._every_pack = frozenset(p.name for p in self._packs)
+        # Every pack, save an export profile the run did not ask for: a profile is no
+        # framework, and applies only when asked for (even in ``matrix``).
+        self._every_pack = frozenset(
+            p.name
+            for p in self._packs
+            if p.scope is None or not p.scope.profile or p.name in self._named
+        )
         registry = selection.registry
         names = registry.names if registry is not None else [p.name for p in self._packs]
         self._installed = {name.lower(): name for name in names}

@@ -523,3 +523,14 @@ def test_ids_are_the_same_every_run_and_a_base_url_gives_the_institutions_own(
     )
     configured = json.loads(run("export", "--to", "ob3", "drone.yaml", cwd=tmp_path).stdout)
     assert configured["id"] == "https://c.example.ca/courses/drone-scouting"
+
+
+def test_the_matrix_leaves_the_profile_out_unless_asked_for(tmp_path: Path) -> None:
+    """A profile applies only when asked for, even in the matrix (which runs every
+    framework on every file): its findings would count under "course file"."""
+    (tmp_path / "bare.yaml").write_text("id: bare\ntitle: Bare\n", encoding="utf-8")
+    matrix = run("matrix", "--isolated", "--format", "markdown", "bare.yaml", cwd=tmp_path)
+    row = next(line for line in matrix.stdout.splitlines() if "bare.yaml" in line)
+    assert row.split(" | ")[1] == "pass"  # the course file's own checks
+    checked = run("check", "--isolated", "bare.yaml", cwd=tmp_path)
+    assert "OBX" not in checked.stdout
