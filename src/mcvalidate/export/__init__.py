@@ -56,17 +56,18 @@ class Target:
 
 
 TARGETS: Mapping[str, Target] = {
+    "ob3": Target("ob3", "Open Badges 3.0 (an Achievement, JSON-LD)", "ob3-export", ".ob3.json"),
+    "ctdl": Target(
+        "ctdl",
+        "Credential Engine CTDL (a MicroCredential and its learning program, JSON-LD)",
+        "ctdl-export",
+        ".ctdl.json",
+    ),
     "listing": Target(
         "listing",
         "Portal listing (a row per course for a catalogue or a portal, CSV or JSON)",
         None,
         ".csv",
         rows=True,
-    ),
-    "ctdl": Target(
-        "ctdl",
-        "Credential Engine CTDL (a MicroCredential and its learning program, JSON-LD)",
-        "ctdl-export",
-        ".ctdl.json",
     ),
 }
