@@ -149,3 +149,17 @@ def test_the_readme_matrix_of_the_examples_is_real(monkeypatch: pytest.MonkeyPat
     table = actual.split("\n\n", 1)[0].splitlines()
     assert shown == table
     assert len(table) > 15
+
+
+def test_the_readme_export_sample_is_real(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Exporting", 1)[1].split("\n## ", 1)[0]
+    sample = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[0].splitlines()
+    command = sample[0].removeprefix("$ mcvalidate ").split()
+    monkeypatch.setenv("COLUMNS", "100")
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 1
+    printed = result.stderr.splitlines()
+    for line in sample[1:]:
+        assert line in printed, f"not printed by mcvalidate: {line!r}"
