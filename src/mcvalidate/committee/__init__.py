@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from mcvalidate.findings import FileResult, Finding, Severity
 from mcvalidate.matrix import Cell, Matrix, Row
+from mcvalidate.pointer import split
 from mcvalidate.rules import Source
 from mcvalidate.scopes import scope_words
 from mcvalidate.text import number, visible
@@ -97,10 +98,25 @@ class Entry:
     line: str
     anchor: str
 
+    @property
+    def absent(self) -> bool:
+        """True for a finding about a value the file does not have: its span is empty (the
+        place the value would go), so no line of the file shows it."""
+        span = self.finding.span
+        return (span.line, span.column) == (span.end_line, span.end_column)
+
+    @property
+    def where(self) -> str:
+        """Where the finding is, in words: ``line 12``, or for a value the file does not
+        have, the field it would be (``quality_assurance.review_cycle_months``)."""
+        if self.absent and self.finding.pointer:
+            return f"{'.'.join(split(self.finding.pointer))}, not in the file"
+        return f"line {self.finding.span.line}"
+
     def excerpt(self) -> tuple[str, str, str] | None:
         """The line cut around the finding's span (before, marked, after), as the text
-        report's code frame marks it; None without a line."""
-        if not self.line:
+        report's code frame marks it; None without a line, or for a value not in the file."""
+        if not self.line or self.absent:
             return None
         raw = self.line.replace("\t", " ")
         span = self.finding.span
@@ -111,13 +127,23 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """A clause an element's rules rest on (document, clause and the source's id in the
+    pack's list), with the evidence marks of the rules citing it: two rules may cite one
+    clause, one as its words (verbatim), one as mcvalidate's reading of it (inferred)."""
+
+    clause: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Element:
-    """One element of a framework in one course: its state, the sources its rules rest on
-    (clause and evidence mark each) and the findings against it."""
+    """One element of a framework in one course: its state, the clauses its rules rest on
+    and the findings against it."""
 
     name: str
     state: State
-    sources: tuple[Source, ...]
+    citations: tuple[Citation, ...]
     rules: tuple[str, ...]
     findings: tuple[Entry, ...]
 
@@ -295,10 +321,23 @@ def _framework(
             continue
         mine = [r for r in rules if r.id in enabled]
         ids = {r.id for r in mine}
-        sources = tuple(dict.fromkeys(r.source for r in mine))
         against = tuple(e for e in findings if e.finding.rule in ids)
-        elements.append(Element(name, states[name], sources, tuple(sorted(ids)), against))
+        citations = _citations(r.source for r in mine)
+        elements.append(Element(name, states[name], citations, tuple(sorted(ids)), against))
     return Framework(pack.name, pack.title, pack.version, pack.url, cell, tuple(elements), findings)
+
+
+def _citations(sources: Iterable[Source]) -> tuple[Citation, ...]:
+    """Each clause once, in the rules' order, with every evidence mark it is cited with."""
+    marks: dict[str, list[str]] = {}
+    for source in sources:
+        clause = f"{source.document}: {source.clause}" + (
+            f" (source {source.ref})" if source.ref else ""
+        )
+        found = marks.setdefault(clause, [])
+        if source.evidence not in found:
+            found.append(source.evidence)
+    return tuple(Citation(clause, tuple(evidence)) for clause, evidence in marks.items())
 
 
 def _summary(course: Course) -> Summary:

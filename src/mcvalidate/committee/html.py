@@ -73,7 +73,11 @@ code, pre { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-si
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .9em; }
 caption { text-align: left; font-weight: 600; padding: .3em 0; }
 th, td { border: 1px solid #8c8c8c; padding: .25em .45em; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
+  vertical-align: top; overflow-wrap: break-word; }
+table.overview th, table.overview td { overflow-wrap: anywhere; }
+td.state, td.links a { white-space: nowrap; }
+ul.cited { margin: 0; padding: 0; list-style: none; }
+ul.cited li + li { margin-top: .3em; }
 thead th { background: #e8e8e8; }
 tbody th { font-weight: 600; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
@@ -185,7 +189,7 @@ def _overview(report: Report) -> Iterator[str]:
         f"framework applies to it: {OUTSIDE} marks a framework whose scope does not take the "
         "course (the course's own section leaves it out). err, warn: errors and warnings.</p>"
     )
-    yield "<table>"
+    yield '<table class="overview">'
     yield (
         f"<caption>{len(matrix.rows)} course files by {len(names)} "
         f"framework{plural(len(names))}</caption>"
@@ -343,18 +347,16 @@ def _framework(framework: Framework) -> Iterator[str]:
 def _element_row(element: Element) -> str:
     state = element.state
     css = {State.MET: "st-met", State.MISSING: "st-missing", State.OPTIONAL: "st-optional"}
-    clauses = "<br>".join(
-        _e(f"{s.document}: {s.clause}" + (f" (source {s.ref})" if s.ref else ""))
-        for s in element.sources
-    )
-    evidence = _e(", ".join(dict.fromkeys(s.evidence for s in element.sources)))
+    clauses = "".join(f"<li>{_e(c.clause)}</li>" for c in element.citations)
+    evidence = "".join(f"<li>{_e(', '.join(c.evidence))}</li>" for c in element.citations)
     links = ", ".join(
         f'<a href="#{_e(e.anchor)}">{_e(e.finding.rule)}</a>' for e in element.findings
     )
     return (
         f'<tr><th scope="row">{_e(element.name)}</th>'
-        f'<td class="{css[state]}">{STATE_MARK[state]} {_e(state.value)}</td>'
-        f"<td>{clauses}</td><td>{evidence}</td><td>{links or 'none'}</td></tr>"
+        f'<td class="state {css[state]}">{STATE_MARK[state]} {_e(state.value)}</td>'
+        f'<td><ul class="cited">{clauses}</ul></td><td><ul class="cited">{evidence}</ul></td>'
+        f'<td class="links">{links or "none"}</td></tr>'
     )
 
 
@@ -372,7 +374,7 @@ def _finding(entry: Entry) -> Iterator[str]:
     yield f'<li class="finding" id="{_e(entry.anchor)}">'
     yield (
         f'<p><span class="sev sev-{severity.value}">{SEVERITY_MARK[severity]} {label}</span> '
-        f"<code>{_e(finding.rule)}</code> {_e(finding.name)}, line {finding.span.line}: "
+        f"<code>{_e(finding.rule)}</code> {_e(finding.name)}, {_e(entry.where)}: "
         f"{_e(finding.message)}</p>"
     )
     excerpt = entry.excerpt()

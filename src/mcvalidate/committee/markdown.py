@@ -180,11 +180,8 @@ def _framework(framework: Framework) -> Iterator[str]:
         yield _row(["Element", "State", "Source clause", "Evidence", "Findings"])
         yield _row(["---"] * 5)
         for element in framework.elements:
-            clauses = "; ".join(
-                _m(f"{s.document}: {s.clause}" + (f" (source {s.ref})" if s.ref else ""))
-                for s in element.sources
-            )
-            evidence = ", ".join(dict.fromkeys(s.evidence for s in element.sources))
+            clauses = "; ".join(_m(c.clause) for c in element.citations)
+            evidence = "; ".join(", ".join(c.evidence) for c in element.citations)
             rules = ", ".join(e.finding.rule for e in element.findings) or "none"
             state = f"{STATE_MARK[element.state]} {element.state.value}"
             yield _row([_m(element.name), state, clauses, evidence, rules])
@@ -200,7 +197,7 @@ def _findings(entries: tuple[Entry, ...]) -> Iterator[str]:
         label = {"error": "Error", "warning": "Warning", "info": "Note"}[finding.severity.value]
         yield (
             f"{number}. **{SEVERITY_MARK[finding.severity]} {label}** `{finding.rule}` "
-            f"{_m(finding.name)}, line {finding.span.line}: {_m(finding.message)}"
+            f"{_m(finding.name)}, {_m(entry.where)}: {_m(finding.message)}"
         )
         excerpt = entry.excerpt()
         if excerpt is not None:
