@@ -110,7 +110,7 @@ OURS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "footer", "nav",
     "section", "h1", "h2", "h3", "h4", "h5", "p", "ol", "ul", "li", "a", "code", "pre", "span",
     "mark", "strong", "em", "bdi", "dl", "dt", "dd", "table", "caption", "thead", "tbody",
-    "tr", "th", "td", "br", "div",
+    "tr", "th", "td", "br", "div", "wbr",
 }  # fmt: skip
 
 

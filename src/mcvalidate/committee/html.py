@@ -74,7 +74,8 @@ table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .
 caption { text-align: left; font-weight: 600; padding: .3em 0; }
 th, td { border: 1px solid #8c8c8c; padding: .25em .45em; text-align: left;
   vertical-align: top; overflow-wrap: break-word; }
-table.overview th, table.overview td { overflow-wrap: anywhere; }
+table.overview { font-size: .8em; }
+table.overview tbody th { overflow-wrap: anywhere; min-width: 11em; }
 td.state, td.links a { white-space: nowrap; }
 ul.cited { margin: 0; padding: 0; list-style: none; }
 ul.cited li + li { margin-top: .3em; }
@@ -104,6 +105,8 @@ pre.excerpt mark { background: #ffe08a; color: #1b1b1b; text-decoration: underli
   @bottom-left { content: "mcvalidate report"; font-size: 9pt; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
+  table.overview { font-size: 7.5pt; }
+  table.overview thead th { overflow-wrap: anywhere; }
   .course { break-before: page; }
   h2, h3, h4, h5, caption { break-after: avoid; }
   thead { display: table-header-group; }
@@ -197,13 +200,14 @@ def _overview(report: Report) -> Iterator[str]:
     yield "<thead><tr>"
     yield '<th scope="col">File</th>'
     yield f'<th scope="col">{_e(GENERAL)}</th>'
-    for name in names:
-        yield f'<th scope="col">{_e(name)}</th>'
+    for name in names:  # a pack's name breaks at its hyphens only
+        yield f'<th scope="col">{"-<wbr>".join(_e(part) for part in name.split("-"))}</th>'
     yield "</tr></thead>"
     yield "<tbody>"
     for course, row in zip(report.courses, matrix.rows, strict=True):
         yield "<tr>"
-        yield f'<th scope="row"><a href="#{_e(course.anchor)}"><code>{_e(row.path)}</code></a></th>'
+        path = "/<wbr>".join(_e(part) for part in row.path.split("/"))
+        yield f'<th scope="row"><a href="#{_e(course.anchor)}"><code>{path}</code></a></th>'
         if row.unchecked or row.general is None:
             yield f'<td colspan="{len(names) + 1}">not read: {_e(row.unchecked)}</td>'
         else:
