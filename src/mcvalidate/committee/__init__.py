@@ -144,7 +144,6 @@ class Element:
     name: str
     state: State
     citations: tuple[Citation, ...]
-    rules: tuple[str, ...]
     findings: tuple[Entry, ...]
 
 
@@ -206,7 +205,6 @@ class Report:
     date: datetime.date
     version: str
     fail_on: Severity
-    frameworks: tuple[Outside, ...]
 
     @property
     def title(self) -> str:
@@ -237,15 +235,7 @@ def build(
         _course(index, result, row, packs, enabled, fail_on)
         for index, (result, row) in enumerate(zip(results, matrix.rows, strict=True), start=1)
     )
-    every = tuple(Outside(p.name, p.title, scope_words(p)) for p in matrix.columns)
-    return Report(
-        courses,
-        matrix if len(results) > 1 else None,
-        date,
-        version,
-        fail_on,
-        every,
-    )
+    return Report(courses, matrix if len(results) > 1 else None, date, version, fail_on)
 
 
 def _course(
@@ -323,7 +313,7 @@ def _framework(
         ids = {r.id for r in mine}
         against = tuple(e for e in findings if e.finding.rule in ids)
         citations = _citations(r.source for r in mine)
-        elements.append(Element(name, states[name], citations, tuple(sorted(ids)), against))
+        elements.append(Element(name, states[name], citations, against))
     return Framework(pack.name, pack.title, pack.version, pack.url, cell, tuple(elements), findings)
 
 

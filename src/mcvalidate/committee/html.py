@@ -108,6 +108,7 @@ pre.excerpt mark { background: #ffe08a; color: #1b1b1b; text-decoration: underli
   table.overview { font-size: 7.5pt; }
   table.overview thead th { overflow-wrap: anywhere; }
   .course { break-before: page; }
+  .course.single { break-before: auto; }
   h2, h3, h4, h5, caption { break-after: avoid; }
   thead { display: table-header-group; }
   tr, li.finding, pre.excerpt, .signature { break-inside: avoid; }
