@@ -420,6 +420,54 @@ def export(
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["html", "md", "pdf"]),
+    default="html",
+    help="html (one self-contained file that prints well), md (Markdown) or pdf (a tagged "
+    "PDF; needs mcvalidate[pdf] and -o FILE).",
+)
+@click.option(
+    "-o", "--output", metavar="FILE", help="Write the report to FILE (default: standard output)."
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    help="Print on this paper size (default: the printer's own; A4 for pdf).",
+)
+@_frameworks_option
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), help="The run's date.")
+@_config_options
+def report(
+    paths: Sequence[str],
+    output_format: str,
+    output: str | None,
+    paper: str | None,
+    frameworks: Sequence[str],
+    today: Any,
+    config: str | None,
+    isolated: bool,
+) -> None:
+    """Write the report a curriculum committee reads: per course a summary, a checklist of
+    each applicable framework's elements (met, missing, optional) with their source clauses,
+    and the findings with the source lines; for several files, a catalogue overview. Exit
+    code 0 whatever the findings ('check' is the command that fails), 2 for a mistake."""
+    from mcvalidate.committee.command import Request, run
+    from mcvalidate.runner import Options
+
+    options = Options(
+        paths=paths,
+        frameworks=_split(frameworks),
+        today=today.date() if today else None,
+        config=config,
+        isolated=isolated,
+    )
+    sys.exit(run(options, Request(output_format, output, paper), sys.stdout, sys.stderr))
+
+
+@cli.command()
 @click.option(
     "--format",
     "output_format",
