@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from mcvalidate.findings import FileResult, Finding, Severity
 from mcvalidate.matrix import Cell, Matrix, Row
 from mcvalidate.pointer import split
+from mcvalidate.report import plural
 from mcvalidate.rules import Source
 from mcvalidate.scopes import scope_words
 from mcvalidate.text import number, visible
@@ -161,6 +162,16 @@ class Framework:
 
     def count(self, state: State) -> int:
         return sum(e.state is state for e in self.elements)
+
+    def tally(self) -> str:
+        """The checklist in a sentence: "Meets 12 of 15 elements; 2 missing; 1 optional, not
+        given" (every format says it the same way)."""
+        total = len(self.elements)
+        missing, optional = self.count(State.MISSING), self.count(State.OPTIONAL)
+        words = f"Meets {self.count(State.MET)} of {total} element{plural(total)}"
+        words += f"; {missing} missing" if missing else ""
+        words += f"; {optional} optional, not given" if optional else ""
+        return words
 
 
 @dataclass(frozen=True)

@@ -318,18 +318,12 @@ def _frameworks(course: CourseReport) -> Iterator[str]:
 
 
 def _framework(framework: Framework) -> Iterator[str]:
-    total = len(framework.elements)
-    met = framework.count(State.MET)
-    missing = framework.count(State.MISSING)
-    optional = framework.count(State.OPTIONAL)
     yield "<section>"
     yield (
         f"<h4>{_link(framework.url, framework.title)} (<code>{_e(framework.name)}</code>, "
         f"version {_e(framework.version)})</h4>"
     )
-    words = f"Meets {met} of {total} element{plural(total)}"
-    words += f"; {missing} missing" if missing else ""
-    words += f"; {optional} optional, not given" if optional else ""
+    words = framework.tally()
     yield f"<p>{_e(words)}.</p>"
     if framework.elements:
         yield "<table>"

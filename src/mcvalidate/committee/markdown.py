@@ -22,7 +22,6 @@ from mcvalidate.committee import (
     Entry,
     Framework,
     Report,
-    State,
     shown,
 )
 from mcvalidate.matrix.text import OUTSIDE, cell_text
@@ -165,13 +164,7 @@ def _course(course: CourseReport) -> Iterator[str]:
 
 
 def _framework(framework: Framework) -> Iterator[str]:
-    total = len(framework.elements)
-    met = framework.count(State.MET)
-    missing = framework.count(State.MISSING)
-    optional = framework.count(State.OPTIONAL)
-    words = f"Meets {met} of {total} element{plural(total)}"
-    words += f"; {missing} missing" if missing else ""
-    words += f"; {optional} optional, not given" if optional else ""
+    words = framework.tally()
     title = _link(framework.url, framework.title)
     yield from ("", f"#### {title} (`{framework.name}`, version {_m(framework.version)})", "")
     yield words + "."
