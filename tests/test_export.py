@@ -185,3 +185,24 @@ def test_only_what_the_document_needs_is_checked_unless_a_framework_is_named(
     assert strict.exit_code == 1
     assert " BCF" in strict.stderr
     assert "mcvalidate check --framework bc-framework --framework format" in strict.stderr
+
+
+def test_several_documents_need_a_directory_and_two_courses_cannot_share_a_name(
+    courses: Path,
+) -> None:
+    several = run("export", "--to", "ob3", ".", cwd=courses)
+    assert several.exit_code == 2
+    assert "several files export to a directory: give --output DIR" in several.stderr
+    assert several.stdout == ""
+    (courses / "copy.yaml").write_text(GOOD, encoding="utf-8")  # the id of welding.yaml
+    clash = run("export", "--to", "ob3", ".", "-o", "out", cwd=courses)
+    assert clash.exit_code == 2
+    assert "have the same id 'welding-basics'" in clash.stderr
+    assert not (courses / "out").exists()  # nothing written
+    written = run("export", "--to", "ob3", "welding.yaml", "second.yaml", "-o", "out", cwd=courses)
+    assert written.exit_code == 0, written.output
+    assert sorted(p.name for p in (courses / "out").iterdir()) == [
+        "welding-basics.ob3.json",
+        "welding-two.ob3.json",
+    ]
+    assert "wrote 2 files to out" in written.stderr

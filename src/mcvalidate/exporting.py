@@ -118,16 +118,18 @@ def _documents(
     if files > 1 or (output is not None and output.is_dir()):
         if output is None:
             raise UsageError("several files export to a directory: give --output DIR")
-        output.mkdir(parents=True, exist_ok=True)
-        written: dict[Path, str] = {}
+        # Every name is worked out before anything is written: a clash writes nothing.
+        written: dict[Path, tuple[str, Any]] = {}
         for result, (course_id, document) in documents:
             path = output / f"{course_id}{target.suffix}"
             if path in written:
                 raise UsageError(
-                    f"{visible(result.path)} and {visible(written[path])} have the same id "
+                    f"{visible(result.path)} and {visible(written[path][0])} have the same id "
                     f"'{visible(course_id)}': each needs its own to be exported to {output}"
                 )
-            written[path] = result.path
+            written[path] = (result.path, document)
+        output.mkdir(parents=True, exist_ok=True)
+        for path, (_, document) in written.items():
             with replaced_atomically(path) as stream:
                 _dump(document, stream)
         count = len(written)
