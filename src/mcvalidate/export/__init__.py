@@ -63,6 +63,12 @@ TARGETS: Mapping[str, Target] = {
         "ctdl-export",
         ".ctdl.json",
     ),
+    "elm": Target(
+        "elm",
+        "European Learning Model 3 (Europass learning opportunity, JSON-LD)",
+        "elm-export",
+        ".elm.jsonld",
+    ),
     "listing": Target(
         "listing",
         "Portal listing (a row per course for a catalogue or a portal, CSV or JSON)",
