@@ -206,3 +206,15 @@ def test_several_documents_need_a_directory_and_two_courses_cannot_share_a_name(
         "welding-two.ob3.json",
     ]
     assert "wrote 2 files to out" in written.stderr
+
+
+def test_a_target_that_leaves_a_field_undeclared_cannot_be_imported() -> None:
+    from mcvalidate.export.mapping import every_field
+
+    homes = dict.fromkeys(course_fields(), "somewhere")
+    assert list(every_field(homes)) == course_fields()
+    del homes["credential_registry.ctid"]
+    with pytest.raises(KeyError, match=r"credential_registry\.ctid"):
+        every_field(homes)
+    with pytest.raises(KeyError, match="no_such"):
+        every_field({**dict.fromkeys(course_fields(), "x"), "no_such.field": "y"})

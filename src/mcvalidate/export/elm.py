@@ -684,9 +684,9 @@ _FIELDS = {
 
 
 def _fields() -> dict[str, str]:
-    from mcvalidate.export.mapping import NO_HOME, course_fields
+    from mcvalidate.export.mapping import every_field
 
-    return {name: _FIELDS.get(name, f"{NO_HOME}: not mapped yet") for name in course_fields()}
+    return every_field(_FIELDS)
 
 
 FIELDS = _fields()

@@ -54,6 +54,18 @@ def _resolved(schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Mapping[str
     return schema
 
 
+def every_field(homes: Mapping[str, str]) -> dict[str, str]:
+    """A target's ``FIELDS``, checked to name every field of the format: a field the target
+    does not declare fails the import (and so the tests), rather than being exported nowhere
+    without a word."""
+    fields = course_fields()
+    missing = [name for name in fields if name not in homes]
+    unknown = [name for name in homes if name not in fields]
+    if missing or unknown:
+        raise KeyError(f"export FIELDS: not declared {missing}, not fields {unknown}")
+    return {name: homes[name] for name in fields}
+
+
 def declared(target: str) -> Mapping[str, str]:
     """The ``FIELDS`` of a target's module."""
     module = importlib.import_module(f"mcvalidate.export.{target}")
