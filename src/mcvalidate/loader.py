@@ -106,13 +106,13 @@ def _bad_bytes(raw: bytes, offset: int, message: str) -> Problem:
 
 
 class _Builder:
-    """Composes the node tree once, measures it, then builds data and positions in one walk."""
+    """Counts the values on the parser's events, composes the node tree once, measures what
+    its aliases expand to, then builds data and positions in one walk."""
 
     def __init__(self, doc: Document, limits: Limits) -> None:
         self.doc = doc
         self.limits = limits
         self.sizes: dict[int, int] = {}
-        self.count = 0
 
     def build(self) -> None:
         doc = self.doc
@@ -124,6 +124,10 @@ class _Builder:
             doc.problems.append(
                 too_deep(Span(line, column, line, column + 1), self.limits.max_depth)
             )
+            return
+        many = self._counted_beyond()
+        if many is not None:
+            doc.problems.append(many)
             return
         loader = _Loader(doc.text)
         try:
@@ -186,6 +190,52 @@ class _Builder:
 
     # -- limits -----------------------------------------------------------------------------
 
+    def _counted_beyond(self) -> Problem | None:
+        """The value limit, counted on the parser's events before a node is composed: a file
+        of a million values would otherwise be composed whole (seconds and hundreds of
+        megabytes) just to be refused. Values are counted as the data walk counts them (a
+        list's items, a mapping's pairs, the top level's too), so the two agree; a file no
+        longer than the limit is not counted at all, since every value takes a character.
+        Aliases count once here: what they expand to is measured on the tree
+        (:meth:`_measure`). A syntax error stops the count: composing reports it."""
+        limit = self.limits.max_nodes
+        if len(self.doc.text) <= limit:
+            return None
+        parser = _Loader(self.doc.text)
+        # Per open collection: is it a mapping, how many nodes it holds so far, where it starts.
+        open_: list[tuple[bool, list[int], Any]] = []
+        count = 0
+        try:
+            while parser.check_event():
+                event = parser.get_event()
+                if isinstance(event, yaml.CollectionEndEvent):
+                    open_.pop()
+                elif isinstance(event, yaml.DocumentEndEvent):
+                    break  # only the first document is composed
+                elif isinstance(event, yaml.NodeEvent):
+                    if open_:
+                        mapping, held, start = open_[-1]
+                        held[0] += 1
+                        if not mapping or held[0] % 2:  # an item, or a key: one more pair
+                            count += 1
+                            if count > limit:
+                                return self._too_many_from(start)
+                    if isinstance(event, yaml.CollectionStartEvent):
+                        mapping = isinstance(event, yaml.MappingStartEvent)
+                        open_.append((mapping, [0], event.start_mark))
+        except yaml.YAMLError:
+            return None
+        finally:
+            parser.dispose()
+        return None
+
+    def _too_many_from(self, mark: Any) -> Problem:
+        """The value limit, at the first line of the collection that crossed it."""
+        line, column = _position(mark)
+        text = self.doc.lines[line - 1] if line <= len(self.doc.lines) else ""
+        span = Span(line, column, line, max(column, len(text) + 1))
+        return too_many(self.limits.max_nodes, self.limits, span, expanded=False)
+
     def _measure(self, node: Node, depth: int) -> int:
         """How many values ``node`` expands to, aliases included; each node is measured once,
         so an alias bomb is caught in time linear in the file, before anything is expanded."""
@@ -208,10 +258,6 @@ class _Builder:
 
     def _too_deep(self, node: Node) -> Problem:
         return too_deep(self.doc.span(node), self.limits.max_depth)
-
-    def _too_many_here(self, node: Node) -> Problem:
-        span = self.doc.first_line_of(self.doc.span(node))
-        return too_many(self.limits.max_nodes, self.limits, span, expanded=False)
 
     def _too_many(self, root: Node) -> Problem:
         """A finding at the innermost value that alone expands beyond the limit."""
@@ -251,9 +297,6 @@ class _Builder:
             raise _LimitReached(self._too_deep(node))
         if isinstance(node, ScalarNode):
             return self._scalar(node, pointer)
-        self.count += len(node.value)
-        if self.count > self.limits.max_nodes:
-            raise _LimitReached(self._too_many_here(node))
         if node.tag not in (_TAG + "seq", _TAG + "map"):
             return self._refuse_tag(node, pointer)
         if isinstance(node, SequenceNode):
