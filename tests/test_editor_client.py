@@ -29,8 +29,7 @@ from typing import Any
 import pytest
 
 from mcvalidate.catalogue import course_schema
-from mcvalidate.model import Course, Credit
-from mcvalidate.model.course import CREDIT_STATUSES
+from mcvalidate.model.course import CREDIT_STATUSES, Course, Credit
 from mcvalidate.scaffold import SCHEMA
 
 pytestmark = pytest.mark.slow_client

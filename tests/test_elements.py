@@ -20,7 +20,7 @@ import pytest
 from pydantic import BaseModel
 
 from mcvalidate.catalogue import built_in_packs
-from mcvalidate.model import Course
+from mcvalidate.model.course import Course
 from mcvalidate.pointer import escape
 from mcvalidate.rules import Pack, Rule
 

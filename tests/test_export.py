@@ -20,7 +20,8 @@ from mcvalidate.export import TARGETS, Job
 from mcvalidate.export.ids import course_uri, part_uri
 from mcvalidate.export.listing import COLUMNS
 from mcvalidate.export.mapping import NO_HOME, course_fields, declared, table
-from mcvalidate.model import Course
+from mcvalidate.model import validate_course
+from mcvalidate.model.course import Course
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = """\
@@ -131,7 +132,7 @@ def test_a_bad_base_url_in_the_configuration_names_the_key(courses: Path) -> Non
 def course(text: str = GOOD) -> Course:
     import yaml
 
-    return Course.model_validate(yaml.safe_load(text))
+    return validate_course(yaml.safe_load(text))
 
 
 def test_ids_are_the_same_every_run_and_differ_by_issuer_and_course() -> None:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from mcvalidate.catalogue import course_schema
 from mcvalidate.config import schema as config_schema
 from mcvalidate.fields import BELOW, END, START, rows, updated
-from mcvalidate.model import Course
+from mcvalidate.model.course import Course
 from mcvalidate.model.types import Choices
 from mcvalidate.schema import _model_in
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from mcvalidate.model import Course
+from mcvalidate.model import validate_course
 from mcvalidate_bc.toolkit import language
 from mcvalidate_bc.toolkit.wording import LANGUAGES, Start, Verbs, compound_verbs, start, verbs
 
@@ -179,7 +179,7 @@ def test_the_three_rules_analyse_each_statement_once_per_file(
         return start(statement, verb_lists)
 
     monkeypatch.setattr(language, "start", counting)
-    course = Course.model_validate(
+    course = validate_course(
         {"title": "x", "learning_outcomes": ["Understand X", "Identify and describe Y"]}
     )
     ctx = context({}, {})

@@ -203,7 +203,7 @@ def explain(registry: Registry, name: str, stream: TextIO) -> None:
 
 def course_schema(packs: Sequence[Pack] = ()) -> dict[str, Any]:
     """The JSON Schema of the course format, with the fields ``packs`` declare."""
-    from mcvalidate.model import Course
+    from mcvalidate.model.course import Course
 
     schema = Course.model_json_schema()
     for pack in packs:

@@ -24,23 +24,54 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
-from mcvalidate.config_model import FileConfig
 from mcvalidate.discover import read_regular, working_directory
 from mcvalidate.errors import ConfigError, SelectionError, UsageError
+from mcvalidate.model import field_names
+from mcvalidate.model.compiled import Source, compiled_of
 from mcvalidate.schemas import CONFIG_SCHEMA_ID
 from mcvalidate.trust import check_trusted
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from mcvalidate.config_model import FileConfig
 
 CONFIG_NAMES = (".mcvalidate.yaml", ".mcvalidate.yml")
 # Set to 1 (or true, yes): no configuration file is looked for, as with --isolated.
 ISOLATED_ENV = "MCVALIDATE_ISOLATED"
 # A directory holding one of these is a repository's root: discovery goes no higher.
 REPOSITORY_MARKERS = (".git", ".hg")
-KEYS = tuple(FileConfig.model_fields)
 COMMAND_LINE = "command line"
+
+
+# The configuration file's model, compiled (see :mod:`mcvalidate.model.compiled`).
+FILE_CONFIG = Source(
+    "config",
+    "mcvalidate.config_model",
+    "FileConfig",
+    ("config_model.py", "limits.py", "model/coerce.py", "model/types.py", "model/patterns.py"),
+)
+
+
+def keys() -> tuple[str, ...]:
+    """The keys of a configuration file, in the model's order."""
+    return field_names(compiled_of(FILE_CONFIG).records["FileConfig"])
+
+
+def _validated(data: Any) -> FileConfig:
+    values: FileConfig = compiled_of(FILE_CONFIG).validate(data, authored=False)
+    return values
+
+
+def _file_config() -> type[BaseModel]:
+    """The pydantic model, for its JSON Schema (checks use the compiled validator)."""
+    from mcvalidate.config_model import FileConfig as model
+
+    return model
 
 
 @dataclass(frozen=True)
@@ -48,7 +79,7 @@ class Configuration:
     """The settings in force: the file's values with the command line's over them, where
     each came from, and the file they were read from (None: defaults only)."""
 
-    values: FileConfig = field(default_factory=FileConfig)
+    values: FileConfig = field(default_factory=lambda: _validated({}))
     path: Path | None = None
     origins: Mapping[str, str] = field(default_factory=dict)
     # The line of each key of a YAML file, by JSON pointer, for messages.
@@ -76,7 +107,7 @@ class Configuration:
         given = {k: v for k, v in given.items() if v is not None}
         if not given:
             return self
-        values = FileConfig.model_validate({**self.values.model_dump(), **given})
+        values = _validated({**self.values.model_dump(), **given})
         origins = {**self.origins, **dict.fromkeys(given, COMMAND_LINE)}
         return Configuration(values, self.path, origins, self.lines)
 
@@ -92,9 +123,9 @@ class Configuration:
     def show(self, stream: TextIO) -> None:
         """Every key's value in force and where it comes from (``--show-config``)."""
         stream.write(f"# configuration file: {self.path or 'none (defaults only)'}\n")
-        width = max(len(key) for key in KEYS)
+        width = max(len(key) for key in keys())
         data = self.values.model_dump(mode="json")
-        for key in KEYS:
+        for key in keys():
             value = json.dumps(data[key], ensure_ascii=False)
             stream.write(f"{key.ljust(width)} = {value}  # {self.origin(key)}\n")
 
@@ -153,7 +184,7 @@ def load(path: Path) -> Configuration:
     else:
         data, lines = _yaml_mapping(path, raw)
     try:
-        values = FileConfig.model_validate(data)
+        values = _validated(data)
     except ValidationError as exc:
         where = lines if path.name != "pyproject.toml" else None
         raise ConfigError(_describe(path, exc, where)) from None
@@ -244,7 +275,7 @@ def _describe(path: Path, exc: ValidationError, lines: dict[str, int] | None) ->
     if error["type"] == "extra_forbidden":
         from mcvalidate.text import closest
 
-        close = closest(loc[-1], KEYS)
+        close = closest(loc[-1], keys())
         hint = f" (did you mean '{close[0]}'?)" if close and len(loc) == 1 else ""
         return f"{where}: unknown configuration key '{key}'{hint}"
     return f"{where}: bad value for '{key}': {error['msg']} (found {error['input']!r})"
@@ -255,5 +286,5 @@ def schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": CONFIG_SCHEMA_ID,
-        **FileConfig.model_json_schema(),
+        **_file_config().model_json_schema(),
     }

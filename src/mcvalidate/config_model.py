@@ -1,15 +1,16 @@
 """The pydantic model of a configuration file: the one place its keys and their defaults are
-written. ``mcvalidate.config`` validates a file with it and layers the command line over it;
-its JSON Schema is generated from it. The models are built on first use only (most runs have
-no configuration file)."""
+written. Its JSON Schema is generated from it; ``mcvalidate.config`` validates a file with the
+validator compiled from it (:mod:`mcvalidate.model.compiled`), so that a run does not import
+pydantic, and layers the command line over it."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from mcvalidate.limits import Limits
+from mcvalidate.model.coerce import off_is_false
 from mcvalidate.model.types import Date
 
 _LIMITS = Limits()
@@ -84,7 +85,9 @@ class FileConfig(BaseModel):
         default_factory=dict,
         description="Glob (relative to this file) to the rules not reported for matching files.",
     )
-    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(
+    severity: Annotated[
+        dict[str, Literal["error", "warning", "info", "off"]], BeforeValidator(off_is_false)
+    ] = Field(
         default_factory=dict, description="Rule (id or name) to the severity it reports with."
     )
     fail_on: Level = Field("error", description="The lowest severity that fails the run.")
@@ -113,11 +116,3 @@ class FileConfig(BaseModel):
         description="The run's date for the rules that compare dates (default: today), "
         "e.g. 2026-06-01; for reproducible runs and tests.",
     )
-
-    @field_validator("severity", mode="before")
-    @classmethod
-    def _off_is_false_in_yaml(cls, value: Any) -> Any:
-        """YAML 1.1 reads an unquoted ``off`` as false: take it as the author meant it."""
-        if isinstance(value, dict):
-            return {k: "off" if v is False else v for k, v in value.items()}
-        return value

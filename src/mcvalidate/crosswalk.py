@@ -47,7 +47,7 @@ def frameworks(packs: Sequence[Pack]) -> list[Pack]:
 def by_field(packs: Sequence[Pack]) -> dict[str, list[Entry]]:
     """Field name -> the framework elements it satisfies, in the course model's field order,
     each framework's elements in its rules' order."""
-    from mcvalidate.model import Course
+    from mcvalidate.model import Course, field_names
 
     found: dict[str, dict[tuple[str, str], list[Rule]]] = {}
     for pack in frameworks(packs):
@@ -55,7 +55,7 @@ def by_field(packs: Sequence[Pack]) -> dict[str, list[Entry]]:
             for pointer in rule.reads:
                 entries = found.setdefault(field_name(pointer), {})
                 entries.setdefault((pack.name, rule.element), []).append(rule)
-    order = {name: index for index, name in enumerate(Course.model_fields)}
+    order = {name: index for index, name in enumerate(field_names(Course))}
 
     def key(name: str) -> tuple[int, str]:
         top = name.split(".")[0].removesuffix("[]")

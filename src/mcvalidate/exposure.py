@@ -16,7 +16,7 @@ from mcvalidate.discover import course_stem
 from mcvalidate.document import Document
 from mcvalidate.findings import Exposed, Link
 from mcvalidate.model import Course
-from mcvalidate.model.types import SLUG
+from mcvalidate.model.patterns import SLUG
 
 _AN_ID = re.compile(SLUG)
 

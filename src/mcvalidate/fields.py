@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
-from mcvalidate.model import Assessment, Badge, Competency, Course, Need, Outcome, Partner
-from mcvalidate.model.types import (
+from mcvalidate.model.course import Assessment, Badge, Competency, Course, Need, Outcome, Partner
+from mcvalidate.model.patterns import (
     CIP,
     COUNTRY,
     CTID,

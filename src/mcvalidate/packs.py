@@ -335,9 +335,9 @@ def clashes(packs: Sequence[Pack], registry: Registry | None = None) -> list[str
     prefixes: dict[str, Pack] = {}
     keys: dict[str, Pack] = {}
     if any(p.fields is not None for p in packs):  # only then is the model worth importing
-        from mcvalidate.model import Course
+        from mcvalidate.model import Course, field_names
 
-        keys = dict.fromkeys(Course.model_fields, FORMAT_PACK)
+        keys = dict.fromkeys(field_names(Course), FORMAT_PACK)
     for pack in packs:
         engine = pack is FORMAT_PACK
         if not engine and pack.prefix == RESERVED_PREFIX:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from mcvalidate.model import Course
+from mcvalidate.model import Course, field_names
 
 # Enough of a file to see its first top-level keys, however long its summary.
 _SNIFFED = 64 * 1024
@@ -27,7 +27,7 @@ _TOP_KEY = re.compile(
     rb"""[ \t]*:(?:[ \t]|\r?$)""",
     re.MULTILINE,
 )
-COURSE_KEYS = frozenset(Course.model_fields)
+COURSE_KEYS = frozenset(field_names(Course))
 
 
 def is_course_text(raw: bytes) -> bool:

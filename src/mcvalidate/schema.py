@@ -21,15 +21,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 from yaml.nodes import ScalarNode
 
 from mcvalidate import codes
 from mcvalidate.document import Document
 from mcvalidate.findings import Autofix, Edit, Problem, Span
 from mcvalidate.format_rules import INVALID_TYPE, INVALID_VALUE, MISSING_REQUIRED, UNKNOWN_KEY
-from mcvalidate.model import Course
-from mcvalidate.model.types import (
+from mcvalidate.model import Course, validate_course
+from mcvalidate.model.patterns import (
     CIP,
     CLASSIFICATION_CODES,
     COUNTRY,
@@ -40,6 +40,9 @@ from mcvalidate.model.types import (
 )
 from mcvalidate.pointer import join, split
 from mcvalidate.text import closest
+
+if typing.TYPE_CHECKING:
+    from pydantic import BaseModel
 
 _MAX_PASSES = 5
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
@@ -74,28 +77,36 @@ class Validated:
         return self.model if isinstance(self.model, Course) else None
 
 
-def validate(doc: Document, model: type[BaseModel] = Course, data: Any = None) -> Validated:
-    """Validate ``data`` (default: the whole document) with ``model``, the course format's or
-    a pack's own fields; an instance is returned whenever the errors could be set aside."""
+def validate(doc: Document, model: type[BaseModel] | None = None, data: Any = None) -> Validated:
+    """Validate ``data`` (default: the whole document) with ``model``, a pack's own fields, or
+    by default the course format's (compiled: see :mod:`mcvalidate.model.compiled`); an
+    instance is returned whenever the errors could be set aside."""
     result = Validated(model=None)
     data = doc.data if data is None else data
     reported: set[str] = set()
+    authored = "x-" in doc.text
     for _ in range(_MAX_PASSES):
         try:
-            result.model = model.model_validate(data)
+            if model is None:
+                result.model = validate_course(data, authored)
+            else:
+                result.model = model.model_validate(data)
             return result
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
+        # What the messages are made of (the fields' types and patterns) is read from the
+        # pydantic models, imported only now that a file has an error to describe.
+        source = model or _course_model()
         # Every offending value of this pass is set aside in one copy of the data (copying
         # only the paths to them): one copy per value would cost the square of their number.
         edits: dict[tuple[Any, ...], Any] = {}
         for pointer, group in _group_by_pointer(data, errors):
-            meant = _meant(model, group[0], data, edits)
+            meant = _meant(source, group[0], data, edits)
             if meant is not None:
                 # A key one letter off a missing field, or a field under the wrong parent: its
                 # value is moved where it was meant to be, and reported once, here.
                 tokens = _resolve(data, group[0]["loc"])
-                result.problems.append(_read_as(doc, model, pointer, tokens, meant))
+                result.problems.append(_read_as(doc, source, pointer, tokens, meant))
                 edits[tuple(tokens)] = _DROP
                 edits[tuple(meant)] = _child(_child_path(data, tokens[:-1]), tokens[-1])
                 doc.read_as(doc.written(pointer), join(meant))
@@ -105,7 +116,7 @@ def validate(doc: Document, model: type[BaseModel] = Course, data: Any = None) -
                 reported.add(pointer)  # written, but refused while loading: already reported
             if pointer not in reported:
                 reported.add(pointer)
-                result.problems.append(_problem(doc, model, pointer, group))
+                result.problems.append(_problem(doc, source, pointer, group))
             tokens, value = _set_aside(data, pointer, group[0], result.tainted)
             edits[tuple(tokens)] = value
         data = _edited(data, edits)
@@ -700,7 +711,15 @@ def _keys(model: type[BaseModel]) -> dict[str, Any]:
     return {info.alias or name: info for name, info in model.model_fields.items()}
 
 
+def _course_model() -> type[BaseModel]:
+    from mcvalidate.model.course import Course as model
+
+    return model
+
+
 def _model_in(annotation: Any) -> type[BaseModel] | None:
+    from pydantic import BaseModel
+
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):

@@ -25,7 +25,8 @@ from pyld import jsonld
 from mcvalidate.cli import cli
 from mcvalidate.export import Job
 from mcvalidate.export.ctdl import CONTEXT, CREDENTIAL_CLASSES, REGISTRY, build, program_ctid
-from mcvalidate.model import Course
+from mcvalidate.model import validate_course
+from mcvalidate.model.course import Course
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "tests" / "data" / "vendor" / "credentialengine" / "ctdl"
@@ -71,7 +72,7 @@ credential_registry: {ctid: ce-5b8f3a2e-1c4d-4e6f-8a9b-0c1d2e3f4a5b}
 def course_of(text: str) -> Course:
     import yaml
 
-    return Course.model_validate(yaml.safe_load(text))
+    return validate_course(yaml.safe_load(text))
 
 
 # --- the vendored files ------------------------------------------------------------------

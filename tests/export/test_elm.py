@@ -44,7 +44,8 @@ from mcvalidate.export.elm import (
     country_code,
     language_code,
 )
-from mcvalidate.model import Course
+from mcvalidate.model import validate_course
+from mcvalidate.model.course import Course
 
 pytest.importorskip("pyld")
 pytest.importorskip("pyshacl")
@@ -107,7 +108,7 @@ publication: {url: "https://www.uva.nl/big-history"}
 
 
 def course_of(text: str) -> Course:
-    return Course.model_validate(yaml.safe_load(text))
+    return validate_course(yaml.safe_load(text))
 
 
 # --- the vendored files ------------------------------------------------------------------

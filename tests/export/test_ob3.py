@@ -27,7 +27,8 @@ from mcvalidate.cli import cli
 from mcvalidate.export import Job
 from mcvalidate.export.ob3 import CONTEXT, VC_CONTEXT, build, language_tag
 from mcvalidate.findings import Severity
-from mcvalidate.model import Course
+from mcvalidate.model import validate_course
+from mcvalidate.model.course import Course
 from mcvalidate.testing import check_text
 
 pyld = pytest.importorskip("pyld")
@@ -122,7 +123,7 @@ def lost_keys(document: dict[str, Any]) -> set[str]:
 
 
 def course(text: str) -> Course:
-    return Course.model_validate(yaml.safe_load(text))
+    return validate_course(yaml.safe_load(text))
 
 
 def run(*args: str, cwd: Path = ROOT) -> Result:
@@ -418,7 +419,7 @@ def test_every_rule_case_the_profile_passes_exports_a_valid_achievement() -> Non
         result = check_text(text, "ob3-export", "format")
         if any(f.severity is Severity.ERROR for f in result.findings):
             continue
-        document = build(Course.model_validate(data), Job(course_id="case"))
+        document = build(validate_course(data), Job(course_id="case"))
         plain = _without(document, "@context")
         for validator in validators:
             assert _messages(validator, plain) == [], (name, document)

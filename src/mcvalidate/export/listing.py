@@ -68,14 +68,13 @@ _COLUMN_OF = {
 }
 
 
-def _fields() -> dict[str, str]:
+def fields() -> dict[str, str]:
+    """Where each course field goes in this target (for the mapping page and its test; built
+    when asked for, since it reads the model's JSON Schema)."""
     from mcvalidate.export.mapping import NO_HOME, course_fields
 
     elsewhere = f"{NO_HOME}: a listing shows the facts a learner searches by"
     return {name: _COLUMN_OF.get(name, elsewhere) for name in course_fields()}
-
-
-FIELDS = _fields()
 
 
 def _number(value: float | None) -> str:

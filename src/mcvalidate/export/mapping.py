@@ -1,10 +1,11 @@
 """The table of ``docs/export-mapping.md``: where every course field goes in each export
-target, and what has no home there, from the targets' own ``FIELDS`` declarations.
+target, and what has no home there, from the targets' own declarations.
 
-Each target module declares ``FIELDS``: for every field of the course (its dotted name, a list's
-items written ``[]``: ``competencies[].alignment.url``), the target's term it becomes, or a
-sentence starting "no home" that says why. A test checks that every target names every field of
-the model, so a field added to the format cannot be forgotten by an export;
+Each target module has a ``fields()`` function giving, for every field of the course (its
+dotted name, a list's items written ``[]``: ``competencies[].alignment.url``), the target's
+term it becomes, or a sentence starting "no home" that says why. A test checks that every
+target names every field of the model, so a field added to the format cannot be forgotten by an
+export;
 ``python -m mcvalidate.export.mapping > docs/export-mapping.md`` writes the table, and a test
 fails while the file is out of date.
 """
@@ -24,7 +25,7 @@ NO_HOME = "no home"
 def course_fields() -> list[str]:
     """Every field of the course format a value can be written in, by dotted name; the
     fields of a list's items under ``name[]``; a mapping's free keys as ``name.*``."""
-    from mcvalidate.model import Course
+    from mcvalidate.model.course import Course
 
     schema = Course.model_json_schema()
     return list(_leaves("", schema, schema["$defs"]))
@@ -55,21 +56,21 @@ def _resolved(schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Mapping[str
 
 
 def every_field(homes: Mapping[str, str]) -> dict[str, str]:
-    """A target's ``FIELDS``, checked to name every field of the format: a field the target
-    does not declare fails the import (and so the tests), rather than being exported nowhere
+    """A target's declarations, checked to name every field of the format: a field the target
+    does not declare fails the mapping page and its test, rather than being exported nowhere
     without a word."""
     fields = course_fields()
     missing = [name for name in fields if name not in homes]
     unknown = [name for name in homes if name not in fields]
     if missing or unknown:
-        raise KeyError(f"export FIELDS: not declared {missing}, not fields {unknown}")
+        raise KeyError(f"export fields: not declared {missing}, not fields {unknown}")
     return {name: homes[name] for name in fields}
 
 
 def declared(target: str) -> Mapping[str, str]:
-    """The ``FIELDS`` of a target's module."""
+    """Where each course field goes in a target, from its module's ``fields()``."""
     module = importlib.import_module(f"mcvalidate.export.{target}")
-    fields: Mapping[str, str] = module.FIELDS
+    fields: Mapping[str, str] = module.fields()
     return fields
 
 

@@ -447,7 +447,9 @@ _WHY = {
 }
 
 
-def _fields() -> dict[str, str]:
+def fields() -> dict[str, str]:
+    """Where each course field goes in this target (for the mapping page and its test; built
+    when asked for, since it reads the model's JSON Schema)."""
     from mcvalidate.export.mapping import NO_HOME, course_fields
 
     fields = {}
@@ -456,10 +458,7 @@ def _fields() -> dict[str, str]:
             fields[name] = _HOMES[name]
             continue
         # A field with no home of its own is declared by its section's reason; a field of a
-        # section not declared here fails the import (and so the tests).
+        # section not declared here fails (a KeyError, and so the tests).
         why = _WHY[name.split(".")[0].split("[")[0]] or "Open Badges has no such property"
         fields[name] = f"{NO_HOME}: {why}"
     return fields
-
-
-FIELDS = _fields()

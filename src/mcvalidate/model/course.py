@@ -3,15 +3,22 @@
 The models enforce shape only: types, allowed values and ranges that hold in every framework.
 Almost every field is optional, because presence is the rule packs' business: a half-written
 proposal must still load and get a useful list of what is missing. Unknown keys are refused
-(a typo would silently drop data), except keys starting with ``x-``, which are the author's.
+(a typo would silently drop data), except keys starting with ``x-``, which are the author's:
+:func:`mcvalidate.model.validate_course` sets them aside in one pass before validating, so
+these models, validated directly, refuse them like any other unknown key.
+
+Checks do not import this module: they run the validator that
+:mod:`mcvalidate.model.compiled` builds from it (and caches), which has the same semantics. A
+field is changed here and nowhere else; the field docs, the JSON Schema and the cache follow.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from mcvalidate.model.coerce import expand_shorthand
 from mcvalidate.model.types import (
     Choices,
     CipCode,
@@ -43,7 +50,8 @@ def _author_keys_schema(schema: dict[str, Any]) -> None:
 
 
 class Strict(BaseModel):
-    """Base of every format-1 object: strict types, no unknown keys, ``x-`` keys allowed."""
+    """Base of every format-1 object: strict types, no unknown keys (``x-`` keys are set aside
+    before validation, by :func:`mcvalidate.model.compiled.strip_author_keys`)."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -55,13 +63,6 @@ class Strict(BaseModel):
         # validators too would cost every run start-up time for nothing.
         defer_build=True,
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_author_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict) and any(str(k).startswith("x-") for k in data):
-            return {k: v for k, v in data.items() if not str(k).startswith("x-")}
-        return data
 
 
 IssuerType = Literal[
@@ -1235,7 +1236,7 @@ class Course(Strict):
         description="What a holder can do (the B.C. Framework's 'competency-based': BCF003).",
         examples=[[{"id": "C1", "statement": "Install mass timber components safely"}]],
     )
-    learning_outcomes: list[Outcome] | None = Field(
+    learning_outcomes: Annotated[list[Outcome] | None, BeforeValidator(expand_shorthand)] = Field(
         None,
         description="The learning outcomes, each serving competencies (BCT002). A bare text "
         "item is an outcome with that statement and the id LO<n> (its position, from 1).",
@@ -1315,14 +1316,3 @@ class Course(Strict):
         "standards, industry codes (NZQ011).",
         examples=[["Unit standard 21560"]],
     )
-
-    @field_validator("learning_outcomes", mode="before")
-    @classmethod
-    def _expand_shorthand(cls, value: Any) -> Any:
-        """A bare string is shorthand for ``{id: LO<n>, statement: <string>}``."""
-        if isinstance(value, list):
-            return [
-                {"id": f"LO{n}", "statement": item} if isinstance(item, str) else item
-                for n, item in enumerate(value, start=1)
-            ]
-        return value
