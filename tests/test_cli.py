@@ -325,7 +325,7 @@ def test_version() -> None:
     assert "  pack bc-toolkit: distribution mcvalidate " + __version__ in lines
 
 
-def _loaded_modules(*args: str) -> set[str]:
+def _loaded_modules(*args: str, env: dict[str, str] | None = None) -> set[str]:
     code = (
         "import sys\n"
         "from mcvalidate.cli import cli\n"
@@ -335,7 +335,9 @@ def _loaded_modules(*args: str) -> set[str]:
         "    pass\n"
         "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
     return set(done.stderr.split())
 
 
@@ -369,7 +371,10 @@ def test_the_code_registries_load_only_for_a_file_with_codes(
     tmp_path: Path, text: str, registries: set[str]
 ) -> None:
     path = write(tmp_path, "c.mc.yaml", text)
-    loaded = _loaded_modules("check", "--jobs", "1", str(path))
+    # A cache directory of its own: the codes earlier runs found valid are answered from the
+    # cache without the registries (tests/test_codes.py).
+    env = {**os.environ, "MCVALIDATE_CACHE_DIR": str(tmp_path / "cache")}
+    loaded = _loaded_modules("check", "--jobs", "1", str(path), env=env)
     assert "mcvalidate.engine" in loaded
     assert {"pycountry", "langcodes"} & loaded == registries
 
@@ -383,6 +388,31 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert done.returncode == 0
     assert __version__ in done.stdout
+
+
+def test_the_console_script_leaves_with_its_exit_code_and_every_line_written(
+    tmp_path: Path,
+) -> None:
+    """``main`` ends the process with ``os._exit`` once the streams are flushed: the exit code
+    and the whole report (more than a pipe's buffer of it) still reach the caller."""
+    many = [write(tmp_path, f"c{n}.yaml", "title: x\nworkload: {hours: -3}\n") for n in range(60)]
+
+    def console(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mcvalidate", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+
+    failed = console("check", "--isolated", "--jobs", "1", "--format", "json", *map(str, many))
+    assert failed.returncode == 1
+    report = json.loads(failed.stdout)  # the whole document, flushed
+    assert report["summary"]["files"] == 60
+    assert len({f["path"] for f in report["findings"]}) == 60
+    assert console("check", "--no-such-option").returncode == 2
+    clean = write(tmp_path, "clean.yaml", "title: x\n")
+    assert console("check", "--isolated", str(clean), "--select", "MC012").returncode == 0
 
 
 def test_marker_counts_wide_characters_as_two_columns(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@ code refused for its shape or written as a number, and that the registries load 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -270,4 +272,62 @@ def test_the_registries_are_imported_only_when_asked() -> None:
         "unknown_currency('CAD')\n"
         "assert 'pycountry' in sys.modules and 'langcodes' not in sys.modules\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    # Without the cache of codes found valid, which would answer for CAD without pycountry.
+    env = {**os.environ, "MCVALIDATE_CACHE_DIR": ""}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+
+
+def test_codes_found_valid_are_remembered_by_later_runs(tmp_path: Path) -> None:
+    """The second run answers from the cache: it imports neither registry for valid codes,
+    and still looks up (and explains) an invalid one; a spoilt cache file is read around."""
+    code = (
+        "import sys\n"
+        "from mcvalidate import codes\n"
+        "assert codes.unknown_language('fr-CA') is None\n"
+        "assert codes.unknown_region('CA-BC', 'CA') is None\n"
+        "assert codes.unknown_currency('CAD', 'CA') is None\n"
+        "assert codes.unknown_country('CA', 'CA-BC') is None\n"
+        "print(sorted(m for m in ('langcodes', 'pycountry') if m in sys.modules))\n"
+        "print(codes.unknown_language('fr-QC', 'CA').fix)\n"
+    )
+    env = {**os.environ, "MCVALIDATE_CACHE_DIR": str(tmp_path)}
+
+    def run() -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.splitlines()
+
+    first = run()
+    assert first[0] == "['langcodes', 'pycountry']"
+    (remembered,) = tmp_path.glob("codes-*.txt")
+    lines = remembered.read_text(encoding="utf-8").splitlines()
+    assert sorted(lines) == [
+        "country\tCA\tCA-BC",
+        "currency\tCAD\tCA",
+        "language\tfr-CA\t",
+        "region\tCA-BC\tCA",
+    ]
+    second = run()
+    assert second[0] == "[]"  # the valid codes are answered without either registry
+    # fr-QC is invalid, so never remembered: it is looked up, and explained, every run.
+    assert second[1] == first[1] and "fr-CA" in second[1]
+    remembered.write_bytes(b"\xff\xfe not text")
+    assert run() == first
+
+
+def test_a_registry_upgrade_forgets_the_remembered_codes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MCVALIDATE_CACHE_DIR", str(tmp_path))
+    before = codes._remembered_file()
+    assert before is not None and before.parent == tmp_path
+    import langcodes
+
+    source = Path(langcodes.__file__)
+    status = source.stat()
+    try:
+        os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+        assert codes._remembered_file() != before
+    finally:
+        os.utime(source, ns=(status.st_atime_ns, status.st_mtime_ns))

@@ -228,10 +228,9 @@ def test_a_check_imports_no_pydantic_once_the_model_is_cached(tmp_path: Path) ->
     valid file runs on pydantic-core alone (the functions the schema names included)."""
     program = (
         "import sys\n"
-        "from mcvalidate.cli import main\n"
-        "sys.argv = ['mcvalidate', 'check', '--isolated', sys.argv[1]]\n"
+        "from mcvalidate.cli import cli\n"
         "try:\n"
-        "    main()\n"
+        "    cli.main(['check', '--isolated', sys.argv[1]], prog_name='mcvalidate')\n"
         "finally:\n"
         "    print('pydantic' in sys.modules, 'mcvalidate.model.course' in sys.modules,\n"
         "          file=sys.stderr)\n"

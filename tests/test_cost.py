@@ -163,7 +163,7 @@ def make_catalogue(courses: Path, size: int) -> None:
 # starts afresh at exec) and of its workers (forked from it). The kernel's figure for a child
 # of the test process would include the test process's own memory, copied at fork.
 _MEASURED = """\
-import atexit, resource, sys
+import resource, sys
 
 def peak():
     with open("/proc/self/status") as status:
@@ -171,9 +171,13 @@ def peak():
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     sys.stderr.write(f"peak {max(own, workers)}\\n")
 
-atexit.register(peak)
-from mcvalidate.cli import main
-main()
+# The click group, not the console script's main (which leaves with os._exit, before any
+# atexit handler could run).
+from mcvalidate.cli import cli
+try:
+    cli.main(sys.argv[1:], prog_name="mcvalidate")
+finally:
+    peak()
 """
 
 

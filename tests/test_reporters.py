@@ -71,7 +71,7 @@ def make_run(
 ) -> Made:
     rules = SELECTION.by_id if with_rules else {}
     packs = [
-        PackInfo(p.name, p.title, p.version, p.url, "mcvalidate", "0.1.0")
+        PackInfo(p.name, p.title, p.version, p.url, lambda: ("mcvalidate", "0.1.0"))
         for p in SELECTION.applied
     ]
     return Made(list(results), Run(packs, fail_on, rules=rules))

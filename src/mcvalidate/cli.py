@@ -10,6 +10,7 @@ configuration error (one line on stderr that names the problem) or an internal e
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import os
 import re
@@ -30,6 +31,11 @@ if TYPE_CHECKING:
 
 class _Main(click.Group):
     """A group whose usage and configuration errors are one line on stderr, exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        if ctx.invoked_subcommand != "check":
+            gc.enable()  # only ``check`` turns the collector on itself (see :func:`main`)
+        return super().invoke(ctx)
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
@@ -635,7 +641,26 @@ def lsp() -> None:
 
 
 def main() -> NoReturn:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Start-up creates a few hundred thousand objects, all of which live as long as the run: the
+    collector is off until the files are checked (``check`` then freezes what start-up made
+    and turns it on; every other command turns it on at once). At the end, once the streams
+    are flushed, the process leaves without tearing the interpreter down object by object
+    (about a twentieth of a one-file check): nothing is left to write or to close."""
+    gc.disable()
+    code: object = EXIT_OK
+    try:
+        _main()
+    except SystemExit as leaving:
+        code = leaving.code
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # closed under us
+            stream.flush()
+    os._exit(code if isinstance(code, int) else EXIT_OK if code is None else EXIT_USAGE)
+
+
+def _main() -> NoReturn:
     # mcvalidate's validation must not depend on whatever pydantic plugins happen to be
     # installed, and looking them up costs every run an entry-point scan.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

@@ -11,7 +11,10 @@ The registries are not tables kept here. ``pycountry`` (LGPL-2.1) packages the I
 Registry and CLDR's aliases (``UK`` for ``GB``, ``eng`` for ``en``) and likely languages (``ja``
 in ``JP``). Both are imported inside the functions, when a file holds such a value, so that
 ``--help``, ``--version`` and a file without codes never load them; every answer is cached, so
-that a run of hundreds of files loads each database once and looks each code up once.
+that a run of hundreds of files loads each database once and looks each code up once. A code
+found valid is also remembered in the user's cache directory (:mod:`mcvalidate.usercache`), in
+a file stamped with both libraries' files and this one's: importing ``langcodes`` alone costs
+more than the rest of a one-file check, and a course's codes are the same from run to run.
 
 One decision is mcvalidate's: ``XK`` is accepted as a country. ISO 3166-1 has not assigned it
 (it is a user-assigned code), but the European Commission, the IMF, SWIFT and CLDR use it for
@@ -21,12 +24,17 @@ write. ISO 3166-2 lists no subdivisions for it.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache, wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from mcvalidate import __version__
 from mcvalidate.text import listing
+from mcvalidate.usercache import append_line, cache_dir, stamp
 
 if TYPE_CHECKING:
     from langcodes import Language
@@ -51,6 +59,80 @@ _CACHED = 2048
 # A country's subdivisions are listed in a message when there are at most this many.
 _LISTED = 20
 _ISO_3166_2 = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+
+
+# -- codes found valid by earlier runs ----------------------------------------------------------
+
+_Lookup = TypeVar("_Lookup", bound=Callable[..., Any])
+_LIBRARIES = ("langcodes", "pycountry")
+
+
+class _Remembered:
+    """The valid codes of earlier runs, a ``kind<TAB>code<TAB>context`` line each, read once
+    per run; a lookup that finds a code valid adds its line. Only valid answers are kept (an
+    invalid code needs its message, and is rare), so an answer read back is always None."""
+
+    def __init__(self) -> None:
+        self._path: Path | None = None
+        self._lines: set[str] | None = None
+
+    def _read(self) -> set[str]:
+        if self._lines is None:
+            self._path = _remembered_file()
+            self._lines = set()
+            if self._path is not None:
+                # No file yet, or a spoilt one: its codes are looked up again.
+                with contextlib.suppress(OSError, UnicodeDecodeError):
+                    self._lines = set(self._path.read_text(encoding="utf-8").splitlines())
+        return self._lines
+
+    def __contains__(self, line: str) -> bool:
+        return line in self._read()
+
+    def add(self, line: str) -> None:
+        lines = self._read()
+        lines.add(line)
+        if self._path is not None:
+            append_line(self._path, line)
+
+
+def _remembered_file() -> Path | None:
+    import importlib.util
+
+    directory = cache_dir()
+    if directory is None:
+        return None
+    sources = [Path(__file__)]
+    for name in _LIBRARIES:
+        spec = importlib.util.find_spec(name)  # found, not imported
+        if spec is None or spec.origin is None:
+            return None
+        sources.append(Path(spec.origin))
+    return directory / f"codes-{__version__}-{stamp(sources)}.txt"
+
+
+_REMEMBERED = _Remembered()
+
+
+def _remembering(kind: str) -> Callable[[_Lookup], _Lookup]:
+    """Answer a lookup from the codes earlier runs found valid, and remember a valid one."""
+
+    def decorate(lookup: _Lookup) -> _Lookup:
+        @wraps(lookup)
+        def remembered(code: str, context: str | None = None) -> Unknown | None:
+            line = f"{kind}\t{code}\t{context or ''}"
+            if "\n" in line or line.count("\t") != 2:
+                return lookup(code, context)  # type: ignore[no-any-return]
+            if line in _REMEMBERED:
+                return None
+            unknown: Unknown | None = lookup(code, context)
+            if unknown is None:
+                _REMEMBERED.add(line)
+            return unknown
+
+        return remembered  # type: ignore[return-value]
+
+    return decorate
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +186,7 @@ def _withdrawn(code: str) -> list[Any]:
 
 
 @lru_cache(maxsize=_CACHED)
+@_remembering("country")
 def unknown_country(code: str, region: str | None = None) -> Unknown | None:
     """None when ``code`` (two capitals) is an assigned ISO 3166-1 alpha-2 code (or ``XK``);
     otherwise why not, with the likely code: CLDR's reading of an alias (``UK``) or the
@@ -188,6 +271,7 @@ def _described(sub: Any) -> str:
 
 
 @lru_cache(maxsize=_CACHED)
+@_remembering("region")
 def unknown_region(code: str, country: str | None = None) -> Unknown | None:
     """None when ``code`` is an ISO 3166-2 subdivision code (of ``country``, when given: the
     issuer's assigned country); otherwise why not, with the likely code."""
@@ -283,6 +367,7 @@ def _currencies_of(country: str) -> list[Any]:
 
 
 @lru_cache(maxsize=_CACHED)
+@_remembering("currency")
 def unknown_currency(code: str, country: str | None = None) -> Unknown | None:
     """None when ``code`` (three capitals) is an ISO 4217 currency code; otherwise why not,
     with the currencies of ``country`` (the issuer's) and of the country its letters name
@@ -352,6 +437,7 @@ def _parts(language: Language) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=_CACHED)
+@_remembering("language")
 def unknown_language(tag: str, country: str | None = None) -> Unknown | None:
     """None when ``tag`` is a valid BCP 47 tag as written; otherwise why not, with the likely
     tag (``fr-CA`` for ``fr-QC``, ``en`` for ``eng``). ``country`` (the issuer's) helps to

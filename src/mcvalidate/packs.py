@@ -24,13 +24,13 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from mcvalidate import __version__
 from mcvalidate.errors import PackError, SelectionError, describe
 from mcvalidate.format_rules import FORMAT_PACK
+from mcvalidate.installed import Found, entry_points
 from mcvalidate.rules import LOCAL_MODULE, Pack, Rule, satisfies
 from mcvalidate.text import closest
 from mcvalidate.trust import check_trusted
@@ -38,7 +38,6 @@ from mcvalidate.trust import check_trusted
 # The framework name that stands for every installed pack (``--framework all``).
 ALL = "all"
 
-GROUP = "mcvalidate.packs"
 RESERVED_PREFIX = FORMAT_PACK.prefix
 _SELECTOR_PREFIX = re.compile(r"^[A-Za-z]{2,5}[0-9]{0,2}$")
 
@@ -78,12 +77,9 @@ class _Entry:
         return self.origins[0]()
 
 
-def _entry_point_origin(ep: EntryPoint) -> Callable[[], Origin]:
+def _entry_point_origin(ep: Found) -> Callable[[], Origin]:
     def origin() -> Origin:
-        dist = ep.dist
-        if dist is None:
-            return Origin(ep.value)
-        return Origin(ep.value, dist.metadata["Name"] or "", dist.version or "")
+        return Origin(ep.value, *ep.distribution())
 
     return origin
 
@@ -106,7 +102,7 @@ class Registry:
         format_origin = Origin("mcvalidate.format_rules:FORMAT_PACK", "mcvalidate", __version__)
         self._add(FORMAT_PACK.name, _const(FORMAT_PACK), _const(format_origin))
         if installed:
-            for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
+            for ep in entry_points():
                 self._add(ep.name, _entry_point_loader(ep), _entry_point_origin(ep))
         for pack in packs:
             given = Origin(pack.name, kind="object")
@@ -247,11 +243,12 @@ class Registry:
         raise self.unknown_pack(name)
 
     def _requirements(self, pack: Pack, applied: Sequence[str]) -> None:
-        origin = self.origin(pack.name)
+        # The origin names the pack's distribution in the messages: it is read from the
+        # installed metadata, which costs a one-file check more than its rules, so only here.
         if pack.requires and not satisfies(__version__, pack.requires):
             raise PackError(
-                f"the rule pack '{pack.name}' ({origin}) needs mcvalidate {pack.requires}; this "
-                f"is mcvalidate {__version__}: upgrade one of them"
+                f"the rule pack '{pack.name}' ({self.origin(pack.name)}) needs mcvalidate "
+                f"{pack.requires}; this is mcvalidate {__version__}: upgrade one of them"
             )
         for needed in pack.requires_packs:
             if needed in applied:
@@ -263,7 +260,8 @@ class Registry:
                     needed,
                 )
             raise PackError(
-                f"the rule pack '{pack.name}' ({origin}) needs the pack '{needed}', which is "
+                f"the rule pack '{pack.name}' ({self.origin(pack.name)}) needs the pack "
+                f"'{needed}', which is "
                 "not installed"
             )
 
@@ -312,7 +310,7 @@ def _const(value: T) -> Callable[[], T]:
     return lambda: value
 
 
-def _entry_point_loader(ep: EntryPoint) -> Callable[[], Pack]:
+def _entry_point_loader(ep: Found) -> Callable[[], Pack]:
     def load() -> Pack:
         pack: Pack = ep.load()
         return pack

@@ -11,8 +11,9 @@ engine module: a reporter depends on findings, not on how they were found.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from mcvalidate.findings import FileResult, Finding, Severity
@@ -29,9 +30,22 @@ class PackInfo:
     title: str
     version: str
     url: str
-    # The distribution that installed it ("" for a local rule path) and its version.
-    distribution: str = ""
-    distribution_version: str = ""
+    # The distribution that installed it ("" for a local rule path) and its version, read
+    # only when a report names them: the installed metadata costs more to read than a file
+    # to check, and the text report never shows them.
+    installed: Callable[[], tuple[str, str]] = field(default=lambda: ("", ""), compare=False)
+
+    @cached_property
+    def _installed(self) -> tuple[str, str]:
+        return self.installed()
+
+    @property
+    def distribution(self) -> str:
+        return self._installed[0]
+
+    @property
+    def distribution_version(self) -> str:
+        return self._installed[1]
 
     def to_dict(self) -> dict[str, str]:
         return {

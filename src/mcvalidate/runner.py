@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gc
 import os
 import sys
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -37,7 +38,6 @@ from mcvalidate.discover import (
 from mcvalidate.engine import Checker
 from mcvalidate.errors import McvalidateError, PackError, SelectionError, UsageError
 from mcvalidate.findings import FileResult, Severity
-from mcvalidate.fixer import Fixer, FixMode
 from mcvalidate.format_rules import INTERNAL_ERROR
 from mcvalidate.packs import Registry, Selection
 from mcvalidate.parallel import check_all
@@ -193,9 +193,17 @@ def _results(
     standard output, as a filter in an editor expects)."""
     outputs = [o for _, o in pairs if o] + [options.write_baseline or ""]
     files = _not_written(found.files, outputs)
+    if not gc.isenabled():
+        # Started from the console script (see ``mcvalidate.cli.main``): what start-up made
+        # lives as long as the run, so it is frozen out of every collection (and forked
+        # workers share its pages instead of copying them as the collector touches them).
+        gc.freeze()
+        gc.enable()
     yield from check_all(checker, files, options.jobs, prepare, options)
     yield from (checker.unreadable_directory(*entry) for entry in found.unreadable)
     if STDIN in options.paths:
+        from mcvalidate.fixer import Fixer
+
         source = stdin or sys.stdin.buffer
         # Read no more than a file may hold: the limit applies to standard input too.
         raw = source.read(checker.limits.max_bytes + 1)
@@ -305,6 +313,8 @@ def checker_for(
     )
     settings = replace(settings, named=named, scoped=scoped, keep_courses=keep_courses)
     if options.fix or options.diff:
+        from mcvalidate.fixer import Fixer, FixMode  # difflib and the fixer: only to fix
+
         mode = FixMode(unsafe=options.unsafe_fixes, write=not options.diff, diff=options.diff)
         return Fixer(selection, settings, mode), registry
     return Checker(selection, settings), registry
@@ -389,15 +399,17 @@ def _tell(found: Found, others: NotCourses, options: Options, stderr: TextIO) ->
 
 
 def _pack_info(selection: Selection, registry: Registry) -> list[PackInfo]:
-    info = []
-    for pack in selection.applied:
-        origin = registry.origin(pack.name)
-        info.append(
-            PackInfo(
-                pack.name, pack.title, pack.version, pack.url, origin.distribution, origin.version
-            )
-        )
-    return info
+    def installed(name: str) -> Callable[[], tuple[str, str]]:
+        def read() -> tuple[str, str]:
+            origin = registry.origin(name)
+            return origin.distribution, origin.version
+
+        return read
+
+    return [
+        PackInfo(pack.name, pack.title, pack.version, pack.url, installed(pack.name))
+        for pack in selection.applied
+    ]
 
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "FileResult", "Options", "run"]

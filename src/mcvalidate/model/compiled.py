@@ -25,7 +25,6 @@ nearly half its time).
 from __future__ import annotations
 
 import datetime
-import os
 import pickle
 import sys
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from mcvalidate import __version__
+from mcvalidate.usercache import cache_dir, stamp, write_atomic
 
 if TYPE_CHECKING:
     import pydantic_core
@@ -162,35 +162,17 @@ def strip_author_keys(data: Any, shape: Shape) -> Any:
     return kept
 
 
-def _cache_dir() -> Path | None:
-    """Where the compiled schema is kept: ``$MCVALIDATE_CACHE_DIR``, else the platform's user
-    cache directory. None when ``MCVALIDATE_CACHE_DIR`` is empty (no cache)."""
-    given = os.environ.get("MCVALIDATE_CACHE_DIR")
-    if given is not None:
-        return Path(given) if given else None
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "mcvalidate"
-
-
 def _cache_file(source: Source) -> Path | None:
-    directory = _cache_dir()
+    directory = cache_dir()
     if directory is None:
         return None
     import pydantic_core
 
     here = Path(__file__).parent.parent
-    stamp = 0
-    for name in source.files:
-        stat = (here / name).stat()
-        stamp = (stamp * 1_000_003 + stat.st_mtime_ns * 31 + stat.st_size) % (1 << 64)
+    made_of = stamp(here / name for name in source.files)
     python = "".join(map(str, sys.version_info[:2]))
     core = pydantic_core.__version__
-    return directory / f"{source.name}-{__version__}-core{core}-py{python}-{stamp:016x}.pickle"
+    return directory / f"{source.name}-{__version__}-core{core}-py{python}-{made_of}.pickle"
 
 
 def build(source: Source) -> bytes:
@@ -316,17 +298,5 @@ def _read_or_build(source: Source, path: Path | None) -> Compiled:
             pass  # absent, unreadable or spoilt: built afresh below
     payload = build(source)
     if path is not None:
-        _write(path, payload)
+        write_atomic(path, payload)
     return load(payload)
-
-
-def _write(path: Path, payload: bytes) -> None:
-    """Atomically, so that parallel runs never read half a file; silently not at all where
-    the directory cannot be written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_bytes(payload)
-        os.replace(temporary, path)
-    except OSError:
-        return
