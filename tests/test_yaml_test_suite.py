@@ -245,3 +245,33 @@ def _outside(run: SuiteRun, line_key: str, column_key: str) -> list[str]:
                     f"file has {len(lines)} lines and line {line} is {text!r}"
                 )
     return outside
+
+
+def _tags(node: Any) -> list[tuple[str, str]]:
+    """Every node's kind and tag, depth first."""
+    found = [(type(node).__name__, node.tag)]
+    if isinstance(node.value, list):
+        for item in node.value:
+            for part in item if isinstance(item, tuple) else (item,):
+                found += _tags(part)
+    return found
+
+
+def test_the_loaders_fast_resolver_tags_every_node_as_pyyaml_does() -> None:
+    """mcvalidate's loader remembers plain scalars' tags and skips the path resolvers'
+    hooks; every node of every document of the suite (and of the examples, twice over, so
+    that the remembered answers are used) gets the tag PyYAML's own loader gives it."""
+    from mcvalidate.loader import _Loader
+
+    base = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    texts = [p.read_bytes() for p in FILES]
+    texts += [p.read_bytes() for p in sorted((ROOT / "examples").rglob("*.yaml"))] * 2
+    compared = 0
+    for text in texts:
+        try:
+            expected = [_tags(n) for n in yaml.compose_all(text, Loader=base)]
+        except yaml.YAMLError:
+            continue
+        assert [_tags(n) for n in yaml.compose_all(text, Loader=_Loader)] == expected
+        compared += len(expected)
+    assert compared > 300

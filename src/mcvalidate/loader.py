@@ -33,13 +33,54 @@ from mcvalidate.pointer import escape
 from mcvalidate.prescan import first_nesting_beyond
 from mcvalidate.syntax import syntax_problem
 
+_TAG = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = (_TAG + kind for kind in ("str", "seq", "map"))
+# A plain scalar's tag is remembered for texts this short, and for this many distinct texts
+# per process (a catalogue's keys and values repeat from file to file).
+_REMEMBERED_LENGTH = 64
+_REMEMBERED = 8192
+
+
+def _remembering(base: type[Any]) -> type[Any]:
+    """``base`` with a faster tag resolver. LibYAML composes in C but asks the Python
+    resolver for every node's tag, running the implicit resolvers' regular expressions on each
+    plain scalar, and calls the path resolvers' hooks around every node; PyYAML's safe loader
+    has no path resolver, so its answer for a plain scalar depends on the text alone, a quoted
+    scalar is a string and a collection has its default tag. The answers are the same (a test
+    compares every node of the YAML test suite)."""
+    if base.yaml_path_resolvers:  # not PyYAML's safe loader as it ships: nothing to assume
+        return base
+    plain: dict[str, str] = {}
+    resolve = base.resolve
+
+    class Loader(base):  # type: ignore[misc]
+        def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is ScalarNode:
+                if not implicit[0]:
+                    return _STR
+                tag = plain.get(value)
+                if tag is None:
+                    tag = resolve(self, kind, value, implicit)
+                    if len(value) <= _REMEMBERED_LENGTH and len(plain) < _REMEMBERED:
+                        plain[value] = tag
+                return tag
+            return _SEQ if kind is SequenceNode else _MAP
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None
+
+        def ascend_resolver(self) -> None:
+            return None
+
+    return Loader
+
+
 # LibYAML is the fast path; the pure loader keeps mcvalidate working where PyYAML was built
 # without it. Both compose the same node tree with the same marks.
-_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = (
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = _remembering(
     yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 )
 
-_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp")}
 _MERGE_TAG = _TAG + "merge"
 # Only the scalar constructors are used, and they keep no state between calls.
