@@ -34,7 +34,7 @@ from mcvalidate.prescan import first_nesting_beyond
 from mcvalidate.syntax import syntax_problem
 
 _TAG = "tag:yaml.org,2002:"
-_STR, _SEQ, _MAP = (_TAG + kind for kind in ("str", "seq", "map"))
+_STR, _SEQ, _MAP, _INT = (_TAG + kind for kind in ("str", "seq", "map", "int"))
 # A plain scalar's tag is remembered for texts this short, and for this many distinct texts
 # per process (a catalogue's keys and values repeat from file to file).
 _REMEMBERED_LENGTH = 64
@@ -83,6 +83,7 @@ _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = _remembering(
 
 _SCALAR_TAGS = {_TAG + t for t in ("str", "null", "bool", "int", "float", "timestamp")}
 _MERGE_TAG = _TAG + "merge"
+_COLLECTION_TAGS = frozenset({_SEQ, _MAP})
 # Only the scalar constructors are used, and they keep no state between calls.
 _CONSTRUCT = yaml.constructor.SafeConstructor()
 _NUMBER_TAGS = (_TAG + "int", _TAG + "float")
@@ -338,7 +339,7 @@ class _Builder:
             raise _LimitReached(self._too_deep(node))
         if isinstance(node, ScalarNode):
             return self._scalar(node, pointer)
-        if node.tag not in (_TAG + "seq", _TAG + "map"):
+        if node.tag not in _COLLECTION_TAGS:
             return self._refuse_tag(node, pointer)
         if isinstance(node, SequenceNode):
             items = []
@@ -379,7 +380,7 @@ class _Builder:
                 )
                 continue
             key = key_node.value
-            child = f"{pointer}/{escape(key)}"
+            child = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
             if key_node.tag not in _SCALAR_TAGS:
                 self._refuse_tag(key_node, child)
                 continue
@@ -407,16 +408,16 @@ class _Builder:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
             return self._refuse_tag(node, pointer)
-        if tag == _TAG + "str":
+        if tag == _STR:
             return node.value
         if not node.style and tag in _NUMBER_TAGS and _YAML11_NUMBER.match(node.value):
             self.doc.yaml11_numbers[pointer] = node  # judged once the schema has said its word
         try:
             value = _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
-            too_long = tag == _TAG + "int" and value.bit_length() > _MAX_INT_BITS
+            too_long = tag == _INT and value.bit_length() > _MAX_INT_BITS
         except ValueError:
             # Python refuses to read an integer of more than 4,300 digits.
-            too_long, value = tag == _TAG + "int" and len(node.value) > 4000, None
+            too_long, value = tag == _INT and len(node.value) > 4000, None
             if not too_long:
                 return self._misfit(node, pointer)
         except (KeyError, AttributeError, TypeError, OverflowError):
