@@ -307,9 +307,13 @@ LANGUAGES: Mapping[str, Language] = MappingProxyType({x.code: x for x in (ENGLIS
 """The languages whose outcomes are checked, by code."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Verbs:
-    """The verb lists of one language."""
+    """The verb lists of one language.
+
+    :func:`verbs` makes one per language and options, so they are compared by identity: the
+    analyses cached by them (:func:`start`, :func:`compound_verbs`) would otherwise hash
+    every list on every call, which cost more than the analysis itself."""
 
     language: Language
     action: frozenset[str]
