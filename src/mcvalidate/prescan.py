@@ -24,7 +24,9 @@ def first_nesting_beyond(text: str, limit: int) -> tuple[int, int] | None:
     dashes = _dash_run(limit).search(text) if runs > limit else None
     if dashes is not None:
         return position_at(text, dashes.start(1))  # at the first dash too many
-    if _deep_indent(limit).search(text):
+    # No run of that many spaces anywhere (a substring test, far faster than the pattern's
+    # search line by line): no line is indented that deep.
+    if " " * (limit + 1) in text and _deep_indent(limit).search(text):
         deep = _indented_beyond(text, limit)
         if deep is not None:
             return deep
