@@ -11,12 +11,16 @@ has no field for them, so the parser's own text is left out.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import yaml
 
-from mcvalidate import yaml_diagnosis as diagnosis
 from mcvalidate.findings import Problem, Span
 from mcvalidate.format_rules import YAML_SYNTAX
 from mcvalidate.limits import too_deep
+
+if TYPE_CHECKING:
+    from mcvalidate import yaml_diagnosis as diagnosis
 
 
 def syntax_problem(exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
@@ -65,6 +69,9 @@ def _cause(
     the mistake is (or whose fix depends on the line). They are told apart by the words both
     parsers share: LibYAML's "did not find expected key" is the pure-Python parser's
     "expected <block end>", and both say "while parsing a block mapping" (or collection)."""
+    # Read only for a file that does not parse: a check of valid files never imports it.
+    from mcvalidate import yaml_diagnosis as diagnosis
+
     text = lines[line] if line < len(lines) else ""
     if "tab character" in problem or (
         "cannot start any token" in problem and text[column : column + 1] == "\t"
