@@ -58,3 +58,23 @@ def test_an_old_version_is_removed_when_a_new_one_is_written(tmp_path: Path) -> 
         "course-recent",
         "packs-old",  # another family: left to its own writes
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="no user ids to compare (Windows)")
+def test_a_file_anyone_may_write_is_never_read_nor_written_beside(tmp_path: Path) -> None:
+    """A cache file decides what runs (a pickle, modules to import): one in a world-writable
+    directory, or writable by everyone itself, is passed over as a planted one would be."""
+    mine = tmp_path / "mine"
+    path = mine / "course-1.pickle"
+    usercache.write_atomic(path, b"payload")
+    assert mine.stat().st_mode & 0o777 == 0o700
+    assert usercache.read(path) == b"payload"
+    path.chmod(0o666)
+    assert usercache.read(path) is None
+    path.chmod(0o644)
+    mine.chmod(0o777)
+    assert usercache.read(path) is None
+    usercache.write_atomic(mine / "packs-1.json", b"[]")
+    usercache.append_line(mine / "codes-1.txt", "language\ten\t")
+    assert sorted(p.name for p in mine.iterdir()) == ["course-1.pickle"]
+    assert usercache.read(mine / "absent") is None

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from mcvalidate import __version__
 from mcvalidate.text import listing
-from mcvalidate.usercache import append_line, cache_dir, stamp
+from mcvalidate.usercache import append_line, cache_dir, read, stamp
 
 if TYPE_CHECKING:
     from langcodes import Language
@@ -81,9 +81,10 @@ class _Remembered:
             self._path = _remembered_file()
             self._lines = set()
             if self._path is not None:
-                # No file yet, or a spoilt one: its codes are looked up again.
-                with contextlib.suppress(OSError, UnicodeDecodeError):
-                    self._lines = set(self._path.read_text(encoding="utf-8").splitlines())
+                # No file yet, or a spoilt or untrusted one: its codes are looked up again.
+                raw = read(self._path)
+                with contextlib.suppress(UnicodeDecodeError):
+                    self._lines = set(raw.decode("utf-8").splitlines()) if raw else set()
         return self._lines
 
     def __contains__(self, line: str) -> bool:

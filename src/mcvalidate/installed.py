@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mcvalidate import __version__
-from mcvalidate.usercache import cache_dir, stamp, write_atomic
+from mcvalidate.usercache import cache_dir, read, stamp, write_atomic
 
 GROUP = "mcvalidate.packs"
 _METADATA_DIRS = (".dist-info", ".egg-info")
@@ -60,12 +60,12 @@ def entry_points() -> list[Found]:
     """The group's entry points, sorted by name and value; from the cache when nothing
     installed has changed since they were read."""
     path = _cache_file()
-    if path is not None:
+    cached = read(path) if path is not None else None
+    if cached is not None:
         try:
-            rows = json.loads(path.read_bytes())
-            return [Found(*row) for row in rows]
-        except (OSError, ValueError, TypeError):
-            pass  # not cached yet, or spoilt: read afresh
+            return [Found(*row) for row in json.loads(cached)]
+        except (ValueError, TypeError):
+            pass  # spoilt: read afresh
     found = _read()
     if path is not None:
         rows = [[f.name, f.value, f.metadata] for f in found]

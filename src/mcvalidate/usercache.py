@@ -5,12 +5,20 @@ Two things are kept there: the compiled course and configuration models
 (:mod:`mcvalidate.codes`). Each file's name carries a stamp of what it was made from, so a
 changed source or an upgraded library is never read through a stale file; nothing kept there is
 needed (a run that cannot read or write it works it out again).
+
+What is read back decides what runs (the compiled model is a pickle; the packs' list names
+modules to import), so a file is read, and the directory written, only when they are the
+user's own and not writable by every user, as a configuration file is trusted
+(:mod:`mcvalidate.trust`); the directory is made for its owner only. A cache in a shared place
+(a world-writable ``MCVALIDATE_CACHE_DIR``) is passed over: each run works everything out
+again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterable
@@ -55,12 +63,40 @@ def stamp(paths: Iterable[Path]) -> str:
 STALE_AFTER = 30 * 24 * 3600
 
 
+def trusted(path: Path) -> bool:
+    """Whether ``path`` (and, for a file, its directory) belongs to the user and is not
+    writable by every user; always, on a system without user ids. False for a path that does
+    not exist."""
+    if not hasattr(os, "geteuid"):
+        return path.exists()
+    try:
+        statuses = [path.stat()]
+        if not stat.S_ISDIR(statuses[0].st_mode):
+            statuses.append(path.parent.stat())
+    except OSError:
+        return False
+    return all(s.st_uid == os.geteuid() and not s.st_mode & stat.S_IWOTH for s in statuses)
+
+
+def read(path: Path) -> bytes | None:
+    """The bytes of a cache file, or None when it is absent, unreadable or not
+    :func:`trusted`."""
+    if not trusted(path):
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def write_atomic(path: Path, payload: bytes) -> None:
     """Write ``payload`` so that a parallel run never reads half of it; silently not at all
     where the directory cannot be written. Files of the same family (the name up to its first
     ``-``) left unwritten for :data:`STALE_AFTER` seconds are removed."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not trusted(path.parent):
+            return  # a shared directory: what is written there would never be read back
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
         temporary.write_bytes(payload)
         os.replace(temporary, path)
@@ -87,7 +123,9 @@ def append_line(path: Path, line: str) -> None:
     """Add one line to ``path`` (a single ``write`` in append mode, which parallel runs do not
     interleave); silently not at all where it cannot be written."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not trusted(path.parent) or (path.exists() and not trusted(path)):
+            return
         with path.open("a", encoding="utf-8") as stream:
             stream.write(line + "\n")
     except OSError:

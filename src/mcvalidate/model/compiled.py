@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from mcvalidate import __version__
-from mcvalidate.usercache import cache_dir, stamp, write_atomic
+from mcvalidate.usercache import cache_dir, read, stamp, write_atomic
 
 if TYPE_CHECKING:
     import pydantic_core
@@ -291,11 +291,12 @@ def compiled_of(source: Source) -> Compiled:
 
 
 def _read_or_build(source: Source, path: Path | None) -> Compiled:
-    if path is not None:
+    payload = read(path) if path is not None else None
+    if payload is not None:
         try:
-            return load(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
-            pass  # absent, unreadable or spoilt: built afresh below
+            return load(payload)
+        except (pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
+            pass  # spoilt: built afresh below
     payload = build(source)
     if path is not None:
         write_atomic(path, payload)
