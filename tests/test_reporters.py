@@ -511,9 +511,11 @@ ITEMS = [
         (4, lambda items: {"runs": [{"tool": {"rules": [1]}, "results": items}]}),
     ],
 )
-def test_spooled_items_are_written_as_json_dump_writes_them(
+def test_spooled_items_are_written_in_place_one_line_each(
     ascii_only: bool, count: int, depth: int, around: Any
 ) -> None:
+    """The document reads back as the one the items belong in; around the array it is what
+    ``json.dump(indent=2)`` writes, and each item is one line at its depth."""
     from mcvalidate.reporters._common import Items
 
     items = Items(depth, ensure_ascii=ascii_only)
@@ -521,4 +523,12 @@ def test_spooled_items_are_written_as_json_dump_writes_them(
         items.add(item)
     stream = io.StringIO()
     items.write(around(Items.hole), stream)
-    assert stream.getvalue() == json.dumps(around(ITEMS[:count]), indent=2, ensure_ascii=ascii_only)
+    text = stream.getvalue()
+    assert json.loads(text) == around(ITEMS[:count])
+    # json.dump(indent=2)'s layout, with each item in the place of a one-line stand-in.
+    skeleton = json.dumps(around([0] * count), indent=2, ensure_ascii=ascii_only).splitlines()
+    dumped = iter([json.dumps(item, ensure_ascii=ascii_only) for item in ITEMS[:count]])
+    expected = [
+        line.replace("0", next(dumped), 1) if line.strip(" ,") == "0" else line for line in skeleton
+    ]
+    assert text.splitlines() == expected
