@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePath
 from typing import BinaryIO, TextIO
@@ -260,6 +259,8 @@ def write_atomically(target: Path, raw: bytes) -> None:
 def _beside(real: Path) -> Iterator[int]:
     """The descriptor of a temporary file beside ``real``, renamed over it once the block has
     written it (with ``real``'s permissions, or a new file's), removed if the block fails."""
+    import tempfile  # only to write: a check that writes nothing does not import it
+
     handle, temporary = tempfile.mkstemp(prefix=f".{real.name}.", dir=real.parent)
     try:
         yield handle

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from types import MappingProxyType
 
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u2032`\u00b4"})
@@ -357,7 +357,9 @@ class Start:
 
 
 def _lines(name: str) -> list[str]:
-    path = resources.files("mcvalidate_bc.toolkit") / "verbs" / name
+    # The lists are files of the installed package (pip installs packages as folders), read
+    # beside this module: importlib.resources would cost every start more than the reading.
+    path = Path(__file__).with_name("verbs") / name
     return path.read_text(encoding="utf-8").splitlines()
 
 

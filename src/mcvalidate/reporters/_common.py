@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import json
 import shutil
-import tempfile
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from mcvalidate.findings import Finding, fingerprints
@@ -78,6 +77,8 @@ def holds_unicode(stream: TextIO) -> bool:
 def spool() -> IO[str]:
     """A text stream to keep a report's body in until its head can be written (the head holds
     totals only known at the end): in memory up to :data:`SPOOL_MEMORY`, then on disk."""
+    import tempfile  # for the reports that spool: the text report does not
+
     return tempfile.SpooledTemporaryFile(
         max_size=SPOOL_MEMORY, mode="w+", encoding="utf-8", newline="\n"
     )
