@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import shutil
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from mcvalidate.findings import Finding, fingerprints
@@ -87,7 +86,8 @@ def spool() -> IO[str]:
 def copy(source: IO[str], stream: TextIO) -> None:
     """Write what ``source`` (a spool) holds to ``stream``, and discard it."""
     source.seek(0)
-    shutil.copyfileobj(source, stream)
+    while chunk := source.read(1 << 16):
+        stream.write(chunk)
     source.close()
 
 
