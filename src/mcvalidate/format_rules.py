@@ -549,8 +549,8 @@ def unknown_reference(course: Course, ctx: RuleContext) -> None:
         assessments:
           - {id: A1, title: Quiz, outcomes: [LO1]}
     """
-    competencies = _ids(_items(course, "competencies"))
-    outcomes = _ids(_items(course, "learning_outcomes"))
+    competencies = _Known(_items(course, "competencies"))
+    outcomes = _Known(_items(course, "learning_outcomes"))
     # A list the schema refused is unknown, not empty: references to it cannot be judged.
     for index, outcome in enumerate(
         () if ctx.refused("/competencies") else course.learning_outcomes or ()
@@ -576,31 +576,40 @@ def unknown_reference(course: Course, ctx: RuleContext) -> None:
         )
 
 
-def _ids(items: Iterable[_HasId]) -> set[str]:
-    return {item.id for item in items if item.id}
+class _Known:
+    """The ids of one list, and the few of them a message names, worked out once per file
+    (for the first bad reference): sorting the ids again for each item with a bad reference
+    would cost the list's size times the number of items."""
+
+    def __init__(self, items: Iterable[_HasId]) -> None:
+        self.ids = {item.id for item in items if item.id}
+        self._listed = ""
+
+    @property
+    def listed(self) -> str:
+        if not self._listed:
+            # A message names a few ids, not thousands: a file of many bad references must
+            # not make a report of megabytes.
+            ids = sorted(self.ids)
+            self._listed = ", ".join(ids[:_LISTED]) or "none"
+            if len(ids) > _LISTED:
+                self._listed += f" and {len(ids) - _LISTED:,} more"
+        return self._listed
 
 
 def _check_refs(
     ctx: RuleContext,
     refs: Sequence[str] | None,
-    known: set[str],
+    known: _Known,
     pointer: str,
     label: str,
     target: str,
 ) -> None:
-    listed = ""
     for index, ref in enumerate(refs or ()):
-        if ref not in known:
-            if not listed:  # worked out once, for the first bad reference
-                # A message names a few ids, not thousands: a file of many bad references
-                # must not make a report of megabytes.
-                ids = sorted(known)
-                listed = ", ".join(ids[:_LISTED]) or "none"
-                if len(ids) > _LISTED:
-                    listed += f" and {len(ids) - _LISTED:,} more"
+        if ref not in known.ids:
             ctx.report(
                 f"{pointer}/{index}",
-                f"There is no {label} with the id '{ref}' (ids in {target}: {listed}).",
+                f"There is no {label} with the id '{ref}' (ids in {target}: {known.listed}).",
                 fix=f"Correct the id, or add a {label} '{ref}' to {target}.",
             )
 
