@@ -42,12 +42,13 @@ import json
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import pytest
 import yaml
 
 from mcvalidate.engine import Checker
+from mcvalidate.model import course as course_model
 from mcvalidate.packs import Registry
 from mcvalidate.testing import check_text
 
@@ -111,32 +112,12 @@ SUBJECTS = (
     "the acoustic separation between two dwelling units",
     "the quality checklist of a panel delivery",
 )
-PARTNER_TYPES = (
-    "employer",
-    "industry_association",
-    "professional_body",
-    "indigenous_community",
-    "indigenous_organization",
-    "community_organization",
-    "government",
-)
-NEED_TYPES = (
-    "industry",
-    "employer",
-    "community",
-    "indigenous_community",
-    "labour_market",
-    "government",
-)
-ASSESSMENT_TYPES = (
-    "exam",
-    "quiz",
-    "project",
-    "portfolio",
-    "practical",
-    "presentation",
-    "observation",
-    "assignment",
+# Every value each type may take, from the model itself, so that the lists grow with it.
+PARTNER_TYPES = get_args(course_model.PartnerType)
+NEED_TYPES = get_args(course_model.NeedType)
+# The kinds of assessment but 'participation' and 'other', which these files do not use.
+ASSESSMENT_TYPES = tuple(
+    kind for kind in get_args(course_model.AssessmentType) if kind not in ("participation", "other")
 )
 SUPERVISIONS = ("unsupervised", "supervised", "supervised_with_id")
 ROLES = ["identify_need", "co_design", "delivery", "assessment", "recognition", "hiring"]
