@@ -134,8 +134,9 @@ def test_every_model_is_reached_by_the_strip_pass() -> None:
 
 def test_the_records_have_the_models_names_fields_and_docs() -> None:
     for name in records.__all__:
-        if not name[0].isupper():
-            continue
+        model = getattr(models, name, None)
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            continue  # a function, or the Status literal
         model = getattr(models, name)
         record = getattr(records, name)
         assert issubclass(record, Record) and record.__name__ == name
@@ -247,3 +248,43 @@ def test_a_check_imports_no_pydantic_once_the_model_is_cached(tmp_path: Path) ->
     assert runs[0].stderr.split()[-2:] == ["True", "True"]  # the first run builds the cache
     assert runs[1].stderr.split()[-2:] == ["False", "False"]
     assert runs[0].stdout == runs[1].stdout
+
+
+@pytest.mark.parametrize("source", [COURSE, FILE_CONFIG], ids=lambda s: s.name)
+def test_the_cache_key_covers_every_module_the_models_are_made_of(source: Any) -> None:
+    """A change to a module the schema is made of rebuilds the cache: every mcvalidate
+    module the models' module imports, and the model modules those import in turn, are
+    among the files its stamp is made of (``limits`` gives the configuration's defaults; what
+    it imports for its messages plays no part in the schema)."""
+    import ast
+
+    package = Path(compiled_module.__file__).parent.parent
+    found: set[str] = set()
+    todo = [source.module]
+    while todo:
+        module = todo.pop()
+        relative = module.removeprefix("mcvalidate.").replace(".", "/") + ".py"
+        if relative in found:
+            continue
+        found.add(relative)
+        tree = ast.parse((package / relative).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            name = node.module or "" if isinstance(node, ast.ImportFrom) else ""
+            if name.startswith("mcvalidate.model.") or (
+                module == source.module and name.startswith("mcvalidate.")
+            ):
+                todo.append(name)
+    assert found <= set(source.files), sorted(found - set(source.files))
+    assert len(found) >= 3
+
+
+def test_the_status_literal_is_the_models_and_needs_no_pydantic() -> None:
+    """Packs read the lifecycle at run time (``get_args(mcvalidate.model.Status)``)."""
+    assert records.Status is models.Status
+    code = (
+        "import sys, typing\n"
+        "from mcvalidate.model import Status\n"
+        "print(typing.get_args(Status)[0], 'pydantic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["draft", "False"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mcvalidate.model.compiled import Record, Source, compiled_of
+from mcvalidate.model.lifecycle import Status
 
 if TYPE_CHECKING:
     from mcvalidate.model.course import (
@@ -75,6 +76,7 @@ __all__ = [
     "QualityAssurance",
     "QualityStatement",
     "Recognition",
+    "Status",
     "Transfer",
     "Workload",
     "field_names",
@@ -86,7 +88,13 @@ COURSE = Source(
     "course",
     "mcvalidate.model.course",
     "Course",
-    ("model/course.py", "model/types.py", "model/coerce.py", "model/patterns.py"),
+    (
+        "model/course.py",
+        "model/types.py",
+        "model/coerce.py",
+        "model/patterns.py",
+        "model/lifecycle.py",
+    ),
 )
 
 

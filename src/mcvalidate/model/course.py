@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from mcvalidate.model.coerce import expand_shorthand
+from mcvalidate.model.lifecycle import Status
 from mcvalidate.model.types import (
     Choices,
     CipCode,
@@ -1089,8 +1090,6 @@ class Purpose(Strict):
     )
 
 
-# A course's lifecycle, in order.
-Status = Literal["draft", "proposed", "approved", "active", "suspended", "retired"]
 STATUSES = Choices(
     Status,
     {
