@@ -12,6 +12,7 @@ fails while the file is out of date.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 from collections.abc import Iterator, Mapping
@@ -25,10 +26,16 @@ NO_HOME = "no home"
 def course_fields() -> list[str]:
     """Every field of the course format a value can be written in, by dotted name; the
     fields of a list's items under ``name[]``; a mapping's free keys as ``name.*``."""
+    return list(_course_fields())
+
+
+@functools.cache
+def _course_fields() -> tuple[str, ...]:
+    """Read from the model's JSON Schema once: the mapping page asks for it per target."""
     from mcvalidate.model.course import Course
 
     schema = Course.model_json_schema()
-    return list(_leaves("", schema, schema["$defs"]))
+    return tuple(_leaves("", schema, schema["$defs"]))
 
 
 def _leaves(name: str, schema: Mapping[str, Any], defs: Mapping[str, Any]) -> Iterator[str]:
