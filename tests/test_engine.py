@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -207,6 +211,59 @@ def test_a_baseline_never_turns_a_crashed_rule_into_a_pass(
     assert "MC008" not in (tmp_path / "b.json").read_text(encoding="utf-8")
     again = CliRunner().invoke(cli, ["check", "--baseline", "b.json", "a.yaml"])
     assert again.exit_code == 2
+
+
+def _noisy_rule(rule_id: str, name: str, body: Callable[[Course, RuleContext], None]) -> Any:
+    """A rule of the test framework running ``body``."""
+    body.__doc__ = "A rule of the isolation tests.\n\nFails::\n\n    title: x\n"
+    return rule(id=rule_id, name=name, severity="warning", source=SOURCE)(body)
+
+
+def _writes(course: Course, ctx: RuleContext) -> None:
+    print("first line\nsecond line")
+
+
+def _writes_then_raises(course: Course, ctx: RuleContext) -> None:
+    sys.stderr.write("half a message")
+    raise ValueError("bad value")
+
+
+def _rebinds(course: Course, ctx: RuleContext) -> None:
+    sys.stdout = sys.stderr = io.StringIO()  # hides its own output, and would hide the next's
+    print("hidden")
+
+
+def _reports(course: Course, ctx: RuleContext) -> None:
+    print("seen")
+    ctx.report("/title", "Reported after printing.", fix="None.")
+
+
+def test_output_is_blamed_on_the_rule_that_wrote_it_alone() -> None:
+    """The streams are caught once per file: each rule that writes, and only it, is an MC008
+    finding; one that raised after writing is named for its exception; a rule that rebinds
+    the streams does not hide the next rule's writing; the real streams are back after."""
+    rules = (
+        _noisy_rule("ISO001", "writes", _writes),
+        _noisy_rule("ISO002", "writes-then-raises", _writes_then_raises),
+        title_not_x,
+        _noisy_rule("ISO003", "rebinds-streams", _rebinds),
+        _noisy_rule("ISO004", "prints-and-reports", _reports),
+    )
+    pack = Pack("isolation", "Isolation", "Test framework", "1", "https://example.org", rules)
+    checker = Checker(Registry(packs=[pack], installed=False).select())
+    stdout, stderr = sys.stdout, sys.stderr
+    for _ in range(2):  # the second file reuses the plan and the catch buffer
+        result = checker.check_bytes("c.yaml", b"title: x\n")
+        assert (sys.stdout, sys.stderr) == (stdout, stderr)
+        internal = {
+            f.message.split(" ")[2]: f.message for f in result.findings if f.rule == "MC008"
+        }
+        assert sorted(internal) == ["ISO001", "ISO002", "ISO004"]
+        assert "it wrote to the terminal ('first line')" in internal["ISO001"]
+        assert "ValueError: bad value" in internal["ISO002"]
+        assert "wrote" not in internal["ISO002"]
+        assert "('seen')" in internal["ISO004"]
+        assert {f.rule for f in result.findings} == {"MC008", "TST002", "ISO004"}
 
 
 SEEN: list[tuple[str, str]] = []

@@ -19,10 +19,10 @@ reporting path runs once per item too: a message that names an item by scanning 
 quadratic only there. (MC022 sorted every outcome id again for each assessment naming an
 unknown one: 1.8 ms at 200, 6.1 ms at 400.)
 
-A rule's time is its own CPU time (:func:`time.process_time`) around ``Checker._isolated``,
-the best of five checks, with the garbage collector paused (see ``best_time`` in
-``test_cost.py``) and run between checks, so that each check reuses memory rather than
-touching fresh pages. The five files of each size differ from every other file in their
+A rule's time is its own CPU time (:func:`time.process_time`) around its check (wrapped in
+``Checker._plan``), the best of five checks, with the garbage collector paused (see
+``best_time`` in ``test_cost.py``) and run between checks, so that each check reuses memory
+rather than touching fresh pages. The five files of each size differ from every other file in their
 texts: a rule that keeps its analysis of a text for the next check (the placeholders, the
 outcomes' wording) would otherwise be timed on its cache at the small size and on its misses
 at the large one, once the large file's texts no longer fit in it. The two sizes take turns,
@@ -56,9 +56,10 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from mcvalidate.document import Document
+    from mcvalidate.engine import Planned
     from mcvalidate.findings import Problem
     from mcvalidate.model import Course
-    from mcvalidate.rules import Rule, RuleContext
+    from mcvalidate.rules import Check, RuleContext
 
 RATIO = 3.0
 # Absolute slack of a rule's time at 2n, in seconds: below it, a ratio is timer noise.
@@ -454,15 +455,24 @@ def measure(kind: str, sizes: tuple[int, ...], patch: pytest.MonkeyPatch) -> dic
     timings = {n: Timing() for n in sizes}
     current = timings[sizes[0]]
     times: dict[str, float] = {}
-    isolated = Checker._isolated
+    plan_of = Checker._plan
     run_rules = Checker._run_rules
 
-    def timed(self: Checker, rule: Rule, course: Course, ctx: RuleContext) -> list[Problem]:
-        start = time.process_time()
-        try:
-            return isolated(self, rule, course, ctx)
-        finally:
-            times[rule.id] = times.get(rule.id, 0.0) + time.process_time() - start
+    def timing(rule_id: str, check: Check) -> Check:
+        def timed(course: Course, ctx: RuleContext) -> None:
+            start = time.process_time()
+            try:
+                check(course, ctx)
+            finally:
+                times[rule_id] = times.get(rule_id, 0.0) + time.process_time() - start
+
+        return timed
+
+    def plan(self: Checker, applied: frozenset[str]) -> list[Planned]:
+        return [
+            (rule, timing(rule.id, check), options, pack)
+            for rule, check, options, pack in plan_of(self, applied)
+        ]
 
     def seen(
         self: Checker,
@@ -476,7 +486,7 @@ def measure(kind: str, sizes: tuple[int, ...], patch: pytest.MonkeyPatch) -> dic
         current.packs = applied
         return run_rules(self, course, fields, doc, refused, applied)
 
-    patch.setattr(Checker, "_isolated", timed)
+    patch.setattr(Checker, "_plan", plan)
     patch.setattr(Checker, "_run_rules", seen)
     files = {n: texts(kind, n) for n in sizes}
     gc.collect()
