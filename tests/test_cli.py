@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -422,3 +424,36 @@ def test_marker_counts_wide_characters_as_two_columns(tmp_path: Path) -> None:
     marker = lines[frame + 1]
     # 'fast' starts after 33 characters, two of them two columns wide.
     assert marker == "   | " + " " * 35 + "^^^^"
+
+
+def test_check_starts_with_the_collector_off_and_checks_with_it_frozen_and_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The console script turns the garbage collector off at start: ``check`` turns it on
+    once start-up is done, with what start-up made frozen out of it and a young generation
+    large enough not to be collected several times a file; every other command turns it on
+    at once."""
+    from mcvalidate import runner
+
+    seen: dict[str, object] = {}
+    check_all = runner.check_all
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        seen.update(on=gc.isenabled(), frozen=gc.get_freeze_count(), young=gc.get_threshold()[0])
+        return check_all(*args, **kwargs)
+
+    monkeypatch.setattr(runner, "check_all", recording)
+    path = write(tmp_path, "c.yaml", "title: x\n")
+    threshold = gc.get_threshold()
+    try:
+        gc.disable()
+        assert run("rules").exit_code == 0
+        assert gc.isenabled()
+        gc.disable()
+        run("check", "--isolated", str(path))
+        assert seen["on"] is True and seen["young"] == 10_000
+        assert isinstance(seen["frozen"], int) and seen["frozen"] > 10_000  # start-up's objects
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+        gc.enable()

@@ -32,10 +32,16 @@ if TYPE_CHECKING:
 class _Main(click.Group):
     """A group whose usage and configuration errors are one line on stderr, exit code 2."""
 
-    def invoke(self, ctx: click.Context) -> Any:
-        if ctx.invoked_subcommand != "check":
-            gc.enable()  # only ``check`` turns the collector on itself (see :func:`main`)
-        return super().invoke(ctx)
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        # Only ``check`` turns the collector on itself (see :func:`main`); the command is
+        # known here, once the group's options are parsed (``ctx.invoked_subcommand`` is not
+        # yet set when ``invoke`` starts).
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is None or command.name != "check":
+            gc.enable()
+        return name, command, rest
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
