@@ -62,6 +62,11 @@ class Document:
     # Where a misspelt or misplaced key is read as the key it was meant to be: the pointer the
     # rules see (``/competencies``) -> the pointer written (``/competences``). See ``read_as``.
     readings: dict[str, str] = field(default_factory=dict)
+    # Noted by the loader's walk for the traps (see mcvalidate.traps), so that they need not
+    # walk every node again: the pointers of the lists in brackets, and of the mappings with
+    # a key of several words (text that a colon cut into a key).
+    flow_lists: list[str] = field(default_factory=list)
+    spaced_keys: list[str] = field(default_factory=list)
     _lines: list[str] | None = None
     # The spans of quoted and block scalars, sorted (made on the first in_comment question).
     _texts: list[tuple[int, int, int, int]] | None = None

@@ -342,6 +342,8 @@ class _Builder:
         if node.tag not in _COLLECTION_TAGS:
             return self._refuse_tag(node, pointer)
         if isinstance(node, SequenceNode):
+            if node.flow_style:
+                self.doc.flow_lists.append(pointer)
             items = []
             nodes = self.doc.nodes
             for index, item in enumerate(node.value):
@@ -355,6 +357,7 @@ class _Builder:
     def _mapping(self, node: MappingNode, pointer: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         nodes = self.doc.nodes
+        spaced = False
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 self.doc.problems.append(
@@ -380,6 +383,7 @@ class _Builder:
                 )
                 continue
             key = key_node.value
+            spaced = spaced or " " in key
             child = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
             if key_node.tag not in _SCALAR_TAGS:
                 self._refuse_tag(key_node, child)
@@ -402,6 +406,8 @@ class _Builder:
             value = self._value(value_node, child, depth + 1)
             if child not in self.doc.tainted:
                 result[key] = value
+        if spaced:
+            self.doc.spaced_keys.append(pointer)
         return result
 
     def _scalar(self, node: ScalarNode, pointer: str) -> Any:

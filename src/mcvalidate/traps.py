@@ -454,12 +454,13 @@ class _Scan:
     # -- commas in lists in brackets ----------------------------------------------------------
 
     def flow_lists(self) -> None:
-        if not self.on(COMMA_SPLITS_ITEM) or "[" not in self.doc.text:
+        if not self.on(COMMA_SPLITS_ITEM):
             return
-        for pointer, (_, node) in self.doc.nodes.items():
+        nodes = self.doc.nodes
+        for pointer in self.doc.flow_lists:
+            node = nodes[pointer][1]
             if (
                 isinstance(node, SequenceNode)
-                and node.flow_style
                 and len(node.value) > 1
                 and self._first_time(node)
                 and all(isinstance(item, ScalarNode) and not item.style for item in node.value)
@@ -468,6 +469,12 @@ class _Scan:
 
     def _flow_list(self, pointer: str, node: SequenceNode) -> None:
         items: list[ScalarNode] = node.value
+        # Most lists in brackets are of single words (ids, codes, modes), none of which can
+        # read as the rest of the item before it: told in one pass, not item by item.
+        if all(i.tag == _STR and i.value.isidentifier() for i in items) and not any(
+            i.value in _JOINING_WORDS for i in items
+        ):
+            return
         prose = [i.tag == _STR and len(i.value.split()) > 1 for i in items]
         texts = sum(prose)  # items of several words: a number among them is a split text
         splits = [
@@ -568,7 +575,9 @@ class _Scan:
     def colon_keys(self) -> None:
         if not self.on(COLON_STARTS_KEY):
             return
-        for pointer, (_, node) in self.doc.nodes.items():
+        nodes = self.doc.nodes
+        for pointer in self.doc.spaced_keys:
+            node = nodes[pointer][1]
             if isinstance(node, MappingNode) and not node.flow_style and self._first_time(node):
                 self._colon_keys(pointer, node.value)
 
