@@ -374,3 +374,18 @@ def test_many_characters_cost_linear_time_and_bounded_findings(make: object) -> 
     assert large < 3 * small + 0.05, (small, large)
     result = check_text(make(10_000), "MC05")
     assert len(result.findings) <= 101 * len(TRAP_IDS)  # capped, the rest counted
+
+
+@pytest.mark.parametrize(
+    "end",
+    ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"],
+    ids=["LF", "CRLF", "CR", "NEL", "LS", "PS"],
+)
+@pytest.mark.parametrize("body", ["plain", "Montréal"], ids=["ascii", "accented"])
+def test_a_blank_before_each_line_break_yaml_counts_is_found(end: str, body: str) -> None:
+    """The whitespace check is gated by substring tests, some only where the break's own
+    character is in the text: each break YAML counts still has its trailing blank found."""
+    text = f"title: {body} {end}summary: x{end}"
+    found = [f for f in format_findings(text, "MC058") if f.span.line == 1]
+    assert len(found) == 1, (end, found)
+    assert found[0].span.column == len(f"title: {body}") + 1
