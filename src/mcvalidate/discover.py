@@ -111,45 +111,112 @@ def discover(paths: Iterable[str]) -> Found:
 
 
 def _each_once(given: Sequence[Path], found: Found) -> Iterator[tuple[Path, str]]:
+    """The files of ``given``, each once.
+
+    A file can be reached twice only through paths given that overlap (a directory and a file
+    or directory inside it, a path given twice) or through a symbolic link found in a
+    directory. Where the paths given overlap, the real path of every file is remembered, as a
+    string. Where they do not (nearly every run), nothing is remembered per file, so that a
+    run of a hundred thousand files takes no more memory than a run of a thousand: a link to
+    a file that the walk reaches under its own name is passed over (the file is checked under
+    that name), and only the targets of the other links are remembered."""
     roots = [resolved(p) for p in given]
-    # A file reached twice (two paths given that overlap, a link to a file of the tree) is
-    # checked once. What is remembered of each file is its real path as a string (about a
-    # tenth of what a Path object and its parts take): the one thing kept per file.
+    overlap = _overlapping(roots)
     seen: set[str] = set()
-    for path in given:
-        candidates = _walk(path, roots, found) if path.is_dir() else iter([path])
-        for candidate in candidates:
-            key = str(resolved(candidate))
-            if key not in seen:
-                seen.add(key)
-                yield candidate, display_path(candidate)
+    for path, root in zip(given, roots, strict=True):
+        if not path.is_dir():
+            if not overlap or _first(str(root), seen):
+                yield path, display_path(path)
+            continue
+        for candidate, display, link in _walk(path, roots, found):
+            if overlap:
+                fresh = _first(str(resolved(candidate)), seen)
+            elif link:
+                target = resolved(candidate)
+                fresh = not _reached(target, roots) and _first(str(target), seen)
+            else:
+                fresh = True
+            if fresh:
+                yield candidate, display
 
 
-def _walk(root: Path, roots: Sequence[Path], found: Found) -> Iterator[Path]:
-    def unreadable(exc: OSError) -> None:
-        where = display_path(Path(exc.filename)) if exc.filename else display_path(root)
-        found.unreadable.append((where, exc.strerror or exc.__class__.__name__))
+def _first(key: str, seen: set[str]) -> bool:
+    """True the first time ``key`` is met (it is then remembered in ``seen``)."""
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
-    for directory, subdirs, names in os.walk(root, onerror=unreadable):
-        kept = []
-        for name in sorted(subdirs):
-            path = Path(directory, name)
+
+def _overlapping(roots: Sequence[Path]) -> bool:
+    """True when one of the real paths ``roots`` is another, or lies inside another."""
+    names = {str(root) for root in roots}
+    if len(names) < len(roots):
+        return True
+    return any(str(parent) in names for root in roots for parent in root.parents)
+
+
+def _reached(target: Path, roots: Sequence[Path]) -> bool:
+    """True when the walk of ``roots`` reaches the real path ``target`` under its own name: a
+    file given, or a course file inside a directory given, with no hidden part on the way. A
+    link that leads nowhere (dangling, or a loop) reaches no file."""
+    if not os.path.exists(target) or os.path.islink(target) or os.path.isdir(target):
+        return False
+    for root in roots:
+        if target == root:
+            return True
+        if root in target.parents:
+            parts = target.relative_to(root).parts
+            return target.name.lower().endswith(SUFFIXES) and not any(
+                part.startswith(".") for part in parts
+            )
+    return False
+
+
+def _walk(top: Path, roots: Sequence[Path], found: Found) -> Iterator[tuple[Path, str, bool]]:
+    """The course files under the directory ``top`` as ``(path, display name, is a link)``,
+    in a stable order (each directory's files by name, then its subdirectories by name,
+    depth first), hidden ones left out.
+
+    The directory is read with ``os.scandir``, whose entries say whether they are links
+    without a system call each, and a file's display name is its directory's and its own,
+    worked out once per directory rather than from the whole path for each file."""
+    pending = [(os.fspath(top), display_path(top))]
+    while pending:
+        directory, shown = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            where = display_path(Path(exc.filename)) if exc.filename else shown
+            found.unreadable.append((where, exc.strerror or exc.__class__.__name__))
+            continue
+        prefix = shown if shown.endswith("/") else "" if shown == "." else f"{shown}/"
+        subdirectories = []
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
-            # os.path.islink, unlike Path.is_symlink, says False for a path too long to look at:
-            # walking into it then fails, and that failure is a finding.
-            if os.path.islink(path):  # never walked into; inside the paths, walked anyway
-                _outside(path, roots, found)
-                continue
-            kept.append(name)
-        subdirs[:] = kept
-        for name in sorted(names):
-            if name.startswith(".") or not name.lower().endswith(SUFFIXES):
-                continue
-            path = Path(directory, name)
-            if os.path.islink(path) and _outside(path, roots, found):
-                continue
-            yield path
+            try:
+                is_directory = entry.is_dir()
+            except OSError:
+                is_directory = False
+            if is_directory:
+                if entry.is_symlink():  # never walked into; inside the paths, walked anyway
+                    _outside(Path(directory, name), roots, found)
+                else:
+                    subdirectories.append((os.path.join(directory, name), prefix + _named(name)))
+            elif name.lower().endswith(SUFFIXES):
+                path = Path(directory, name)
+                link = entry.is_symlink()
+                if not (link and _outside(path, roots, found)):
+                    yield path, prefix + _named(name), link
+        pending.extend(reversed(subdirectories))
+
+
+def _named(name: str) -> str:
+    """A file name as a report can hold it (see :func:`display_path`)."""
+    return name if name.isascii() else os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _outside(link: Path, roots: Sequence[Path], found: Found) -> bool:
