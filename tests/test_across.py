@@ -177,3 +177,78 @@ def test_a_long_chain_of_courses_is_followed_without_recursion(length: int, show
     assert len(problems) == length
     assert all(p.rule.id == "MC042" for _, found in problems for p in found)
     assert shown in problems[0][1][0].message
+
+
+def _catalogue(count: int, links: bool = True) -> Catalogue:
+    """A catalogue of ``count`` files in departments of 1,000, in the order a walk finds them,
+    ids unique, every tenth course stacking into the next."""
+    catalogue = Catalogue()
+    span = Span(3, 5, 3, 17)
+    for n in range(count):
+        entries = ()
+        if links and n % 10 == 0:
+            entries = (Link(f"course-{n + 1:06}", "/pathways/stacks_into/0", span),)
+        exposed = Exposed(f"course-{n:06}", True, span, entries)
+        path = f"catalogue/dept{n // 1000:02}/course-{n:06}.yaml"
+        catalogue.add(FileResult(path, (), {}, exposed=exposed))
+    return catalogue
+
+
+def test_the_catalogue_keeps_a_few_dozen_bytes_a_file() -> None:
+    """What the checks across files keep grows by a few dozen bytes a file (a Python object
+    per file was several hundred); deciding them at the end holds, besides, what is
+    proportional to the files with pathway entries (a tenth here), not to all files."""
+    import tracemalloc
+
+    peaks = {}
+    for count in (2_000, 20_000):
+        tracemalloc.start()
+        try:
+            catalogue = _catalogue(count)
+            kept = tracemalloc.get_traced_memory()[0]
+            tracemalloc.reset_peak()
+            problems = list(catalogue.problems())
+            peaks[count] = (kept, tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+        assert problems == []  # every entry names a course of the catalogue, none twice
+    kept = (peaks[20_000][0] - peaks[2_000][0]) / 18_000
+    # Bytes a file: its record (the path's own part, the id, a span) is about 30, a tenth of
+    # a pathway entry and its target's name the rest; a Python object per file was 290.
+    assert kept < 56, peaks
+    linked = 20_000 // 10
+    assert peaks[20_000][1] - peaks[20_000][0] < linked * 1_500, peaks
+
+
+def test_ids_the_bit_set_takes_for_seen_before_are_counted_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With a bit set of 64 bits every id looks seen before: none is a duplicate for that."""
+    from mcvalidate import across
+
+    monkeypatch.setattr(across, "_BLOOM_BITS", 64)
+    monkeypatch.setattr(across, "_BLOOM_BYTES", 8)
+    catalogue = _catalogue(500, links=False)
+    span = Span(2, 5, 2, 8)
+    catalogue.add(FileResult("again.yaml", (), {}, exposed=Exposed("course-000007", True, span)))
+    found = {path: [p.rule.id for p in problems] for path, problems in catalogue.problems()}
+    assert found == {"catalogue/dept00/course-000007.yaml": ["MC040"], "again.yaml": ["MC040"]}
+
+
+def test_what_the_catalogue_keeps_reads_back_exactly() -> None:
+    """Paths of any characters and length (non-UTF-8 bytes as a report shows them), spans
+    past line 127, entries naming no course: read back as they were given."""
+    catalogue = Catalogue()
+    long = "d/" + "x" * 300 + ".yaml"
+    odd = "cours/caf\udce9 été.yaml"  # a byte that is not UTF-8, as the walk gives it
+    far = Span(4_000, 130, 4_000, 200)
+    entry = Link("nowhere-course", "/pathways/stacks_into/7", Span(300, 9, 301, 2))
+    for path in (long, odd, "a.yaml"):
+        catalogue.add(FileResult(path, (), {}, exposed=Exposed("same-id", True, far, (entry,))))
+    found = dict(catalogue.problems())
+    assert list(found) == [long, odd, "a.yaml"]
+    duplicate, unknown = found[odd]
+    assert duplicate.span == far and duplicate.pointer == "/id"
+    assert f"'{long}'" in duplicate.message and "'a.yaml'" in duplicate.message
+    assert unknown.span == entry.span and unknown.pointer == entry.pointer
+    assert "'nowhere-course'" in unknown.message

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Iterator
 
-from mcvalidate.findings import Exposed, FileResult, Link, Problem
+from mcvalidate.findings import Exposed, FileResult, Link, Problem, Span
 from mcvalidate.format_rules import DUPLICATE_COURSE_ID, PATHWAY_CYCLE, UNKNOWN_PATHWAY_TARGET
 from mcvalidate.text import listing
 
@@ -24,43 +24,196 @@ _ENDS = 4
 
 
 class Catalogue:
-    """The files of a run, as far as the checks across them need to know them."""
+    """The files of a run, as far as the checks across them need to know them.
+
+    What each file exposes is written into one growing buffer, its path as the part that
+    differs from the path before it (a catalogue's paths share long prefixes), so that a
+    file costs about fifty bytes however large the run: a Python object per file was several
+    hundred, and a run of a hundred thousand files grew by as many megabytes. The checks
+    read the buffer again at the end, a few times over; what they hold then is proportional
+    to the files concerned (the ids seen more than once, the pathway entries and their
+    courses), not to the catalogue. An id is told to be possibly seen before by a bit set of
+    fixed size (a Bloom filter): only those ids, most of them true duplicates, are gathered
+    exactly."""
 
     def __init__(self) -> None:
-        self._files: list[tuple[str, Exposed]] = []
-        # The files whose own findings were reported (the totals count a file with findings
-        # once, though its findings across files come in a second result).
-        self.reported: set[str] = set()
+        self._buffer = bytearray()
+        self._last_path = b""
+        self._count = 0
+        self._bits = bytearray(_BLOOM_BYTES)
+        self._again: set[str] = set()  # ids the bit set has seen before (perhaps wrongly)
+        self._targets: set[str] = set()  # the ids pathway entries name
+        self.reported: set[str] = set()  # the files with findings among those concerned
 
     def add(self, result: FileResult) -> None:
         """Keep what ``result`` exposes; ``result`` as reported (after any baseline)."""
-        if result.exposed is not None:
-            self._files.append((result.path, result.exposed))
-            if result.findings:
-                self.reported.add(result.path)
+        exposed = result.exposed
+        if exposed is None:
+            return
+        self._count += 1
+        path = result.path.encode("utf-8", "surrogatepass")
+        shared = _shared_prefix(self._last_path, path)
+        self._last_path = path
+        suffix, course_id, span = path[shared:], _encoded(exposed.id), exposed.span
+        flags = bool(exposed.stated) | bool(result.findings) << 1
+        # The numbers first, then the texts they measure: in one step where every number is
+        # below 128 (a byte each), as nearly all are.
+        numbers = (shared, len(suffix), len(course_id), flags, *_numbers(span), len(exposed.links))
+        out = self._buffer
+        _put_ints(out, numbers)
+        out += suffix
+        out += course_id
+        for link in exposed.links:
+            target, pointer = _encoded(link.target), _encoded(link.pointer)
+            _put_ints(out, (len(target), len(pointer), *_numbers(link.span)))
+            out += target
+            out += pointer
+            self._targets.add(link.target)
+        if self._seen_before(exposed.id):
+            self._again.add(exposed.id)
+
+    def _seen_before(self, course_id: str) -> bool:
+        """Mark ``course_id`` in the bit set; True when all its bits were set already. The
+        bits are ``a + i*b`` for the two halves of the id's hash (the process's own: the bit
+        set lives and dies in this process)."""
+        value = hash(course_id) & 0xFFFF_FFFF_FFFF_FFFF
+        first, step = value & 0xFFFF_FFFF, value >> 32 | 1
+        bits, already = self._bits, True
+        for index in range(_BLOOM_HASHES):
+            bit = (first + index * step) % _BLOOM_BITS
+            byte, mask = bit >> 3, 1 << (bit & 7)
+            if not bits[byte] & mask:
+                already = False
+                bits[byte] |= mask
+        return already
+
+    def _files(self) -> Iterator[tuple[str, Exposed, bool]]:
+        """``(path, exposed, has findings)`` of each file, in run order, from the buffer."""
+        reader = _Reader(self._buffer)
+        last = b""
+        for _ in range(self._count):
+            shared, suffix, size, flags, *where, count = reader.ints(9)
+            last = last[:shared] + reader.bytes(suffix)
+            course_id = reader.text(size)
+            links = []
+            for _ in range(count):
+                target, pointer, *place = reader.ints(6)
+                links.append(Link(reader.text(target), reader.text(pointer), Span(*place)))
+            path = last.decode("utf-8", "surrogatepass")
+            exposed = Exposed(course_id, bool(flags & 1), Span(*where), tuple(links))
+            yield path, exposed, bool(flags & 2)
 
     def problems(self) -> Iterator[tuple[str, list[Problem]]]:
         """Each file with problems across the catalogue, and those problems, in run order."""
-        by_id: dict[str, list[tuple[str, Exposed]]] = {}
-        for path, exposed in self._files:
-            by_id.setdefault(exposed.id, []).append((path, exposed))
+        if not self._again and not self._targets:
+            return  # no id seen twice, no pathway entry naming an id: nothing to read again
+        # The holders of the ids that may be held twice, and how many files hold each id a
+        # pathway names: the ids that matter, each counted exactly.
+        holders: dict[str, list[tuple[str, Exposed]]] = {}
+        named: Counter[str] = Counter()
+        for path, exposed, _ in self._files():
+            if exposed.id in self._again:
+                holders.setdefault(exposed.id, []).append((path, exposed))
+            if exposed.id in self._targets:
+                named[exposed.id] += 1
+        twice = {i for i, held in holders.items() if len(held) > 1}
         found: dict[str, list[Problem]] = {}
-        for holders in by_id.values():
-            if len(holders) > 1:
-                for path, exposed in holders:
-                    others = [p for p, _ in holders if p != path] or [path]
-                    found.setdefault(path, []).append(_duplicate(exposed, others))
-        if len(self._files) > 1:
-            for path, exposed in self._files:
+        for course_id in twice:
+            held = holders[course_id]
+            for path, exposed in held:
+                others = [p for p, _ in held if p != path] or [path]
+                found.setdefault(path, []).append(_duplicate(exposed, others))
+        # A circle runs through courses that have pathway entries, each held by one file.
+        linked: dict[str, tuple[str, Exposed]] = {}
+        for path, exposed, _ in self._files() if self._targets else ():
+            if not exposed.links:
+                continue
+            if self._count > 1:
                 found.setdefault(path, []).extend(
-                    _unknown(link) for link in exposed.links if link.target not in by_id
+                    _unknown(link) for link in exposed.links if not named[link.target]
                 )
-        unique = {i: holders[0] for i, holders in by_id.items() if len(holders) == 1}
-        for path, link, circle in _circles(unique):
+            if exposed.id not in twice:
+                linked[exposed.id] = (path, exposed)
+        for path, link, circle in _circles(linked):
             found.setdefault(path, []).append(_circle(link, circle))
-        for path, _ in self._files:
+        if not found:
+            return
+        for path, _, reported in self._files():
             if found.get(path):
+                if reported:
+                    self.reported.add(path)
                 yield path, found.pop(path)
+
+
+# The bit set that tells an id seen before: 2^23 bits (1 MiB), four bits an id. A hundred
+# thousand ids set 4% of it, and an id seen once is then taken for one seen before about
+# once in 300,000 (it is then only gathered, and found to be held once).
+_BLOOM_BITS = 1 << 23
+_BLOOM_BYTES = _BLOOM_BITS // 8
+_BLOOM_HASHES = 4
+
+
+def _shared_prefix(before: bytes, path: bytes) -> int:
+    """How many bytes ``path`` starts with in common with ``before``: found by halving, a
+    comparison of slices a step, not byte by byte."""
+    low, high = 0, min(len(before), len(path))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if before[:middle] == path[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _numbers(span: Span) -> tuple[int, int, int, int]:
+    return span.line, span.column, span.end_line, span.end_column
+
+
+def _put_ints(out: bytearray, values: tuple[int, ...]) -> None:
+    """Non-negative integers, each in seven-bit groups (one byte below 128)."""
+    if max(values) < 0x80:
+        out += bytes(values)
+        return
+    for value in values:
+        while value >= 0x80:
+            out.append(value & 0x7F | 0x80)
+            value >>= 7
+        out.append(value)
+
+
+class _Reader:
+    """Reads back, in order, what :meth:`Catalogue.add` wrote."""
+
+    def __init__(self, data: bytearray) -> None:
+        self._data = data
+        self._at = 0
+
+    def ints(self, count: int) -> list[int]:
+        data, at, values = self._data, self._at, []
+        for _ in range(count):
+            value = shift = 0
+            while True:
+                byte = data[at]
+                at += 1
+                value |= (byte & 0x7F) << shift
+                if byte < 0x80:
+                    break
+                shift += 7
+            values.append(value)
+        self._at = at
+        return values
+
+    def bytes(self, size: int) -> bytes:
+        self._at += size
+        return bytes(self._data[self._at - size : self._at])
+
+    def text(self, size: int) -> str:
+        return self.bytes(size).decode("utf-8", "surrogatepass")
 
 
 def _duplicate(exposed: Exposed, others: list[str]) -> Problem:
@@ -106,8 +259,10 @@ def _circle(link: Link, circle: str) -> Problem:
     )
 
 
-def _circles(unique: dict[str, tuple[str, Exposed]]) -> Iterator[tuple[str, Link, str]]:
-    """Every pathway entry that lies on a circle of ids, with the circle in words.
+def _circles(linked: dict[str, tuple[str, Exposed]]) -> Iterator[tuple[str, Link, str]]:
+    """Every pathway entry that lies on a circle of ids, with the circle in words; ``linked``
+    holds the courses with pathway entries whose id only one file holds (a course with none
+    leads nowhere, so it is on no circle).
 
     An entry from ``a`` to ``b`` is on a circle when ``b`` leads back to ``a``: both are in
     one strongly connected component (Tarjan's algorithm, without recursion, so that a long
@@ -116,16 +271,16 @@ def _circles(unique: dict[str, tuple[str, Exposed]]) -> Iterator[tuple[str, Link
     courses leading back to each other) is named by its size, so that the work stays linear
     in the catalogue."""
     graph = {
-        course: [link.target for link in exposed.links if link.target in unique]
-        for course, (_, exposed) in unique.items()
+        course: [link.target for link in exposed.links if link.target in linked]
+        for course, (_, exposed) in linked.items()
     }
     component = _components(graph)
     size = Counter(component.values())
-    for course, (path, exposed) in unique.items():
+    for course, (path, exposed) in linked.items():
         part = component[course]
         for link in exposed.links:
             target = link.target
-            if target not in unique or component[target] != part:
+            if target not in linked or component[target] != part:
                 continue
             if size[part] <= _SMALL:
                 tree = _tree(graph, target, part, component)
