@@ -32,22 +32,25 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+# The course files of the tree, in the order the walk gives them.
+WALKED = [
+    "courses/Z.YAML",
+    "courses/a.yml",
+    "courses/b.yaml",
+    "courses/dept1/y.yaml",
+    "courses/dept1/inner/z.yaml",
+    "courses/dept2/x.yaml",
+]
+
+
 def names(*paths: str) -> list[str]:
     return [display for _, display in discover(paths).files]
 
 
 def test_files_come_by_name_then_each_subdirectory_depth_first(tree: Path) -> None:
-    expected = [
-        "courses/Z.YAML",
-        "courses/a.yml",
-        "courses/b.yaml",
-        "courses/dept1/y.yaml",
-        "courses/dept1/inner/z.yaml",
-        "courses/dept2/x.yaml",
-    ]
-    assert names("courses") == expected
-    assert names("courses/") == expected
-    assert names("./courses") == expected
+    assert names("courses") == WALKED
+    assert names("courses/") == WALKED
+    assert names("./courses") == WALKED
 
 
 def test_names_are_relative_to_the_working_directory_where_they_can_be(
@@ -88,14 +91,7 @@ def test_paths_that_overlap_give_each_file_once_where_first_reached(
 def test_a_link_to_a_file_of_the_tree_is_passed_over_for_the_file_itself(tree: Path) -> None:
     (tree / "0-first.yaml").symlink_to(tree / "dept2" / "x.yaml")  # sorts before its target
     (tree / "dept1" / "again.yaml").symlink_to(tree / "b.yaml")
-    assert names("courses") == [
-        "courses/Z.YAML",
-        "courses/a.yml",
-        "courses/b.yaml",
-        "courses/dept1/y.yaml",
-        "courses/dept1/inner/z.yaml",
-        "courses/dept2/x.yaml",
-    ]
+    assert names("courses") == WALKED
 
 
 def test_a_link_to_a_file_the_walk_does_not_reach_is_followed_once(tree: Path) -> None:

@@ -214,6 +214,8 @@ class Checker:
                 except KeyboardInterrupt:
                     raise
                 except BaseException as exc:  # a broken rule must not take the run down
+                    if output.tell():  # raised after writing: the exception is the failure
+                        self._written()
                     found.append(self._failed(rule, describe(exc), exc, saved[1]))
                 else:
                     if output.tell():
@@ -252,8 +254,6 @@ class Checker:
     def _failed(self, rule: Rule, failure: str, exc: BaseException | None, stderr: Any) -> Problem:
         """The MC008 problem of a rule that raised or wrote; with ``MCVALIDATE_DEBUG`` set,
         the traceback goes to the real standard error."""
-        if self._output.tell():
-            self._written()  # raised after writing: the exception is the failure named
         if exc is not None and os.environ.get("MCVALIDATE_DEBUG"):
             traceback.print_exception(exc, file=stderr)
         return Problem(
