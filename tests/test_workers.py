@@ -141,3 +141,88 @@ def test_a_stopped_parallel_run_ends_cleanly_and_leaves_no_worker(
     while _workers_of(marker) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _workers_of(marker) == []
+
+
+# Runs the CLI with a signal sent at the worst moment, deterministically: while the pool starts
+# its thread (the parent's side), or to a worker forked but not yet set up (the worker's side).
+AT_THE_WORST_MOMENT = """\
+import os, signal, sys
+from concurrent.futures import process
+from mcvalidate.cli import main
+
+moment, signum = sys.argv[1], int(sys.argv[2])
+if moment == "pool-starting":
+    start = process._ExecutorManagerThread.start
+
+    def interrupted_start(self):
+        signal.raise_signal(signum)
+        start(self)
+
+    process._ExecutorManagerThread.start = interrupted_start
+else:  # the first worker is stopped as it is forked, before it has set its own handlers
+    flag = sys.argv[3]
+
+    def stop_first_worker():
+        if not os.path.exists(flag):
+            open(flag, "w").close()
+            os.kill(os.getpid(), signum)
+
+    os.register_at_fork(after_in_child=stop_first_worker)
+sys.argv = ["mcvalidate", "check", "--select", "MC,WRK", "--jobs", "2", *sys.argv[4:]]
+main()
+"""
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_run_stopped_while_its_pool_starts_still_ends_cleanly(
+    catalogue: Path, signum: int, code: int
+) -> None:
+    marker = catalogue / "courses"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            AT_THE_WORST_MOMENT,
+            "pool-starting",
+            str(int(signum)),
+            "-",
+            str(marker),
+        ],
+        cwd=catalogue,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == code, run.stderr
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr
+    deadline = time.monotonic() + 10
+    while _workers_of(marker) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _workers_of(marker) == []
+
+
+def test_a_worker_stopped_before_it_is_set_up_stops_and_loses_nothing(
+    catalogue: Path, tmp_path: Path
+) -> None:
+    serial = check(catalogue, "--jobs", "1", "--format", "json", "courses")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            AT_THE_WORST_MOMENT,
+            "worker-forked",
+            str(int(signal.SIGTERM)),
+            str(tmp_path / "stopped-once"),
+            "--format",
+            "json",
+            "courses",
+        ],
+        cwd=catalogue,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (tmp_path / "stopped-once").exists()  # a worker was stopped as it started
+    assert "Traceback" not in run.stderr, run.stderr  # it stopped, not raised in fork's hooks
+    assert run.returncode == serial.returncode
+    assert json.loads(run.stdout)["findings"] == json.loads(serial.stdout)["findings"]

@@ -126,7 +126,8 @@ def _in_pool(
         while True:
             while len(flight) < jobs * IN_FLIGHT and (chunk := next(chunks, None)):
                 try:  # a worker may have died since the last result: the pool refuses
-                    flight.append((chunk, pool.submit(_check_chunk, chunk)))
+                    with _signals_held():
+                        flight.append((chunk, pool.submit(_check_chunk, chunk)))
                 except BrokenProcessPool:
                     return list(flight), chunk
             if not flight:
@@ -175,9 +176,30 @@ def _alone(
         1, _context(), initializer=_start_worker, initargs=(prepare, options, os.getpid())
     ) as pool:
         try:
-            return pool.submit(_check_chunk, [file]).result()[0]
+            with _signals_held():
+                future = pool.submit(_check_chunk, [file])
+            return future.result()[0]
         except BrokenProcessPool:
             return checker.crashed(file[1])
+
+
+# The signals that stop a run. While a pool starts its workers (in ``submit``) they wait: one
+# arriving in the middle would leave the pool half made (its thread created, not yet started,
+# so shutting it down fails), and a worker forked but not yet set up would take the run's own
+# handlers for its own. A worker lets them in once it has set its own (:func:`_start_worker`).
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: workers are spawned, not forked
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextlib.contextmanager
@@ -205,6 +227,8 @@ def _start_worker(prepare: Callable[[Options], Checker], options: Options, paren
     # The run's own SIGTERM handler (inherited through fork) would raise inside a rule, which
     # a rule's isolation catches: a worker told to stop must simply stop.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # held since the fork (_signals_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
     if hasattr(os, "getppid"):
         threading.Thread(target=_leave_with, args=(parent,), daemon=True).start()
     _WORKER = prepare(options)
