@@ -234,7 +234,7 @@ def test_a_check_imports_no_pydantic_once_the_model_is_cached(tmp_path: Path) ->
         "    cli.main(['check', '--isolated', sys.argv[1]], prog_name='mcvalidate')\n"
         "finally:\n"
         "    print('pydantic' in sys.modules, 'mcvalidate.model.course' in sys.modules,\n"
-        "          file=sys.stderr)\n"
+        "          'pydantic_core' in sys.modules, file=sys.stderr)\n"
     )
     env = {**os.environ, "MCVALIDATE_CACHE_DIR": str(tmp_path)}
     example = str(ROOT / "examples" / "mass-timber-construction.yaml")
@@ -245,9 +245,33 @@ def test_a_check_imports_no_pydantic_once_the_model_is_cached(tmp_path: Path) ->
         for _ in range(2)
     ]
     assert [r.returncode for r in runs] == [0, 0], runs[1].stderr
-    assert runs[0].stderr.split()[-2:] == ["True", "True"]  # the first run builds the cache
-    assert runs[1].stderr.split()[-2:] == ["False", "False"]
+    assert runs[0].stderr.split()[-3:] == ["True", "True", "True"]  # the first builds the cache
+    # nor the package around pydantic-core's extension (mcvalidate.model.core)
+    assert runs[1].stderr.split()[-3:] == ["False", "False", "False"]
     assert runs[0].stdout == runs[1].stdout
+
+
+def test_the_extension_loaded_alone_is_the_one_pydantic_uses_after() -> None:
+    """pydantic imported after the extension was loaded by itself finds the same module, so
+    an error raised by either is caught as the other's, and pydantic works as ever."""
+    code = (
+        "import sys\n"
+        "from mcvalidate.model import core\n"
+        "assert 'pydantic_core' not in sys.modules\n"
+        "import pydantic, pydantic_core\n"
+        "assert pydantic_core.ValidationError is core.ValidationError\n"
+        "assert pydantic_core.SchemaValidator is core.SchemaValidator\n"
+        "assert pydantic_core.__version__ == core.__version__\n"
+        "class M(pydantic.BaseModel):\n"
+        "    n: int\n"
+        "try:\n"
+        "    M(n='x')\n"
+        "except core.ValidationError as exc:\n"
+        "    print(exc.errors()[0]['type'], pydantic.version.version_short())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[0] == "int_parsing"
 
 
 @pytest.mark.parametrize("source", [COURSE, FILE_CONFIG], ids=lambda s: s.name)

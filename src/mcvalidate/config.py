@@ -26,12 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from pydantic_core import ValidationError
-
 from mcvalidate.discover import read_regular, working_directory
 from mcvalidate.errors import ConfigError, SelectionError, UsageError
 from mcvalidate.model import field_names
 from mcvalidate.model.compiled import Source, compiled_of
+from mcvalidate.model.core import ValidationError
 from mcvalidate.schemas import CONFIG_SCHEMA_ID
 from mcvalidate.trust import check_trusted
 
@@ -53,7 +52,14 @@ FILE_CONFIG = Source(
     "config",
     "mcvalidate.config_model",
     "FileConfig",
-    ("config_model.py", "limits.py", "model/coerce.py", "model/types.py", "model/patterns.py"),
+    (
+        "config_model.py",
+        "limits.py",
+        "model/coerce.py",
+        "model/core.py",
+        "model/types.py",
+        "model/patterns.py",
+    ),
 )
 
 

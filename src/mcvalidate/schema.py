@@ -21,7 +21,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
-from pydantic_core import ValidationError
 from yaml.nodes import ScalarNode
 
 from mcvalidate import codes
@@ -29,6 +28,7 @@ from mcvalidate.document import Document
 from mcvalidate.findings import Autofix, Edit, Problem, Span
 from mcvalidate.format_rules import INVALID_TYPE, INVALID_VALUE, MISSING_REQUIRED, UNKNOWN_KEY
 from mcvalidate.model import Course, validate_course
+from mcvalidate.model.core import ValidationError
 from mcvalidate.model.patterns import (
     CIP,
     CLASSIFICATION_CODES,

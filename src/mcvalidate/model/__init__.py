@@ -92,6 +92,7 @@ COURSE = Source(
         "model/course.py",
         "model/types.py",
         "model/coerce.py",
+        "model/core.py",
         "model/patterns.py",
         "model/lifecycle.py",
     ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic_core import PydanticCustomError
+from mcvalidate.model.core import PydanticCustomError
 
 
 def not_a_number(value: object) -> object:

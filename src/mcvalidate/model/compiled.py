@@ -35,7 +35,7 @@ from mcvalidate import __version__
 from mcvalidate.usercache import cache_dir, read, stamp, write_atomic
 
 if TYPE_CHECKING:
-    import pydantic_core
+    from mcvalidate.model.core import SchemaValidator
 
 _FORMAT = 3  # of the cache file's payload
 
@@ -130,7 +130,7 @@ class Source:
 class Compiled:
     """A root model's validator and the record classes it builds, named as the models are."""
 
-    validator: pydantic_core.SchemaValidator
+    validator: SchemaValidator
     records: dict[str, type[Record]]
     shape: Shape
 
@@ -166,13 +166,13 @@ def _cache_file(source: Source) -> Path | None:
     directory = cache_dir()
     if directory is None:
         return None
-    import pydantic_core
+    from mcvalidate.model import core
 
     here = Path(__file__).parent.parent
     made_of = stamp(here / name for name in source.files)
     python = "".join(map(str, sys.version_info[:2]))
-    core = pydantic_core.__version__
-    return directory / f"{source.name}-{__version__}-core{core}-py{python}-{made_of}.pickle"
+    versions = f"{__version__}-core{core.__version__}-py{python}"
+    return directory / f"{source.name}-{versions}-{made_of}.pickle"
 
 
 def build(source: Source) -> bytes:
@@ -230,7 +230,7 @@ def load(payload: bytes) -> Compiled:
     """The validator and records of a cache file's payload."""
     import io
 
-    import pydantic_core
+    from mcvalidate.model.core import SchemaValidator
 
     stream = io.BytesIO(payload)
     version, table = pickle.load(stream)
@@ -250,7 +250,7 @@ def load(payload: bytes) -> Compiled:
             return records[pid]
 
     schema = Unpickler(stream).load()
-    return Compiled(pydantic_core.SchemaValidator(schema), records, _shape(schema))
+    return Compiled(SchemaValidator(schema), records, _shape(schema))
 
 
 def _shape(schema: Any) -> Shape:
