@@ -101,6 +101,49 @@ def test_start_strips_the_lead_ins_and_finds_the_verb_or_the_topic(
     assert (begin.first, begin.vague, begin.nominal) == (first, vague, nominal)
 
 
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_the_vague_entries_grouped_by_letter_match_as_their_whole_alternation(code: str) -> None:
+    """Each group compiles only the entries a text's first letter allows: every text matches
+    exactly what the one alternation of all of them matches (the entry, and where it ends)."""
+    import re
+
+    from mcvalidate_bc.toolkit.wording import _phrase_pattern, _starts
+
+    found = verbs(code, extra_action=("zap",), extra_vague=("Équilibrer", "the gist", "Kennen"))
+    assert found is not None
+    entries = found.vague._entries
+    whole = re.compile(
+        rf"^(?:{'|'.join(p for p, _ in entries)})(?:(?<=')|(?![^\W\d_]))", re.IGNORECASE
+    )
+    record = LANGUAGES[code]
+    phrases = [v for v in (*found.vague_words, *found.action, "Équilibrer", "the gist")]
+    texts = [
+        *(f"{form} the basics of welding" for p in phrases for form in (p, p.upper(), p.title())),
+        *(f"{be} aware of the hazards" for be in record.be),
+        "Understands the risk",
+        "understanding of ladders",
+        "KNOW how to",
+        "2 welds",
+        "Ünderstand",
+        "équilibrer les comptes",
+        "Être capable de",
+        "the gist of it",
+        "",
+        "\u212aennen",
+        "Kennen",
+        "s'approprier les outils",
+        "zap the weld",
+    ]
+    for text in texts:
+        mine, theirs = found.vague.match(text), whole.match(text)
+        assert (mine and (mine.group(0), mine.end())) == (
+            theirs and (theirs.group(0), theirs.end())
+        ), text
+    for article in record.articles:  # an article first may be left out: any letter
+        assert _starts(f"{article} gist", record) is None
+    assert _phrase_pattern("zap", record)  # a plain entry has a pattern of its own
+
+
 def test_the_caution_words_are_listed_verbs() -> None:
     english = lists("en")
     assert english.ambiguous - english.action - english.vague_words == set()
