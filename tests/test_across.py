@@ -252,3 +252,76 @@ def test_what_the_catalogue_keeps_reads_back_exactly() -> None:
     assert f"'{long}'" in duplicate.message and "'a.yaml'" in duplicate.message
     assert unknown.span == entry.span and unknown.pointer == entry.pointer
     assert "'nowhere-course'" in unknown.message
+
+
+def _with_problems(count: int) -> Catalogue:
+    """:func:`_catalogue` and, at its end, a duplicate id, an entry naming no course and a
+    circle of two courses."""
+    catalogue = _catalogue(count)
+    span = Span(2, 5, 2, 8)
+    for path, exposed in (
+        ("late/again.yaml", Exposed("course-000007", True, span)),
+        ("late/lost.yaml", Exposed("lost", True, span, (Link("nowhere", "/pathways/0", span),))),
+        ("late/a.yaml", Exposed("ring-a", True, span, (Link("ring-b", "/pathways/0", span),))),
+        ("late/b.yaml", Exposed("ring-b", True, span, (Link("ring-a", "/pathways/0", span),))),
+    ):
+        catalogue.add(FileResult(path, (), {}, exposed=exposed))
+    return catalogue
+
+
+def test_a_large_catalogue_is_written_out_and_read_back_as_kept_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the spill size the records go to a temporary file, block by block: the findings
+    are those of a catalogue kept whole in memory, and memory holds one block at most. Where
+    no temporary file can be written, the records stay in memory, with the same findings."""
+    import tempfile
+
+    from mcvalidate import across
+
+    whole = [
+        (path, [(p.rule.id, p.message) for p in found])
+        for path, found in _with_problems(3_000).problems()
+    ]
+    assert {rule for _, found in whole for rule, _ in found} == {"MC040", "MC041", "MC042"}
+    monkeypatch.setattr(across, "_SPILL", 4_096)
+    spilt = _with_problems(3_000)
+    assert spilt._spilt is not None and len(spilt._buffer) < 4_096
+    assert [
+        (path, [(p.rule.id, p.message) for p in found]) for path, found in spilt.problems()
+    ] == whole
+
+    def unwritable(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", unwritable)
+    kept = _with_problems(3_000)
+    assert kept._spilt is None and len(kept._buffer) > 4_096
+    assert [
+        (path, [(p.rule.id, p.message) for p in found]) for path, found in kept.problems()
+    ] == whole
+
+
+def test_a_disk_that_fills_up_mid_catalogue_loses_no_record(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The blocks written before the disk filled are read back, then those kept in memory."""
+    import io
+    import tempfile
+
+    from mcvalidate import across
+
+    whole = [(path, [p.message for p in found]) for path, found in _with_problems(3_000).problems()]
+
+    class Filling(io.BytesIO):
+        def write(self, data: Any) -> int:
+            if self.tell() > 8_000:
+                super().write(bytes(data)[:100])  # part of a block, then the disk is full
+                raise OSError(28, "No space left on device")
+            return super().write(data)
+
+    monkeypatch.setattr(across, "_SPILL", 4_096)
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **kwargs: Filling())
+    filled = _with_problems(3_000)
+    assert filled._spilt is not None and filled._spill_to == 0 and len(filled._buffer) > 4_096
+    assert [(path, [p.message for p in found]) for path, found in filled.problems()] == whole

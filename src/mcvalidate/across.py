@@ -10,8 +10,10 @@ severities, suppressions and baselines as every other finding.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter, deque
 from collections.abc import Iterator
+from typing import IO
 
 from mcvalidate.findings import Exposed, FileResult, Link, Problem, Span
 from mcvalidate.format_rules import DUPLICATE_COURSE_ID, PATHWAY_CYCLE, UNKNOWN_PATHWAY_TARGET
@@ -34,16 +36,29 @@ class Catalogue:
     to the files concerned (the ids seen more than once, the pathway entries and their
     courses), not to the catalogue. An id is told to be possibly seen before by a bit set of
     fixed size (a Bloom filter): only those ids, most of them true duplicates, are gathered
-    exactly."""
+    exactly. Past :data:`_SPILL` bytes the buffer is written out, block by block, to a
+    temporary file (deleted when the run ends), so the catalogue holds at most a block in
+    memory whatever the number of files; where no temporary file can be written, it stays
+    in memory."""
 
     def __init__(self) -> None:
         self._buffer = bytearray()
+        self._spilt: IO[bytes] | None = None  # the blocks written out, in order
+        self._closing = contextlib.ExitStack()  # the temporary file, once there is one
+        self._spill_to = _SPILL  # 0 once a temporary file could not be written
         self._last_path = b""
         self._count = 0
         self._bits = bytearray(_BLOOM_BYTES)
         self._again: set[str] = set()  # ids the bit set has seen before (perhaps wrongly)
         self._targets: set[str] = set()  # the ids pathway entries name
         self.reported: set[str] = set()  # the files with findings among those concerned
+
+    def __enter__(self) -> Catalogue:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Delete the temporary file, if the records were written out."""
+        self._closing.close()
 
     def add(self, result: FileResult) -> None:
         """Keep what ``result`` exposes; ``result`` as reported (after any baseline)."""
@@ -71,6 +86,43 @@ class Catalogue:
             self._targets.add(link.target)
         if self._seen_before(exposed.id):
             self._again.add(exposed.id)
+        if self._spill_to and len(out) >= self._spill_to:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Write the buffer out as one block (its size, then its records) and empty it."""
+        try:
+            if self._spilt is None:
+                import tempfile
+
+                with contextlib.ExitStack() as opening:
+                    spilt = opening.enter_context(tempfile.TemporaryFile(prefix="mcvalidate-"))
+                    self._closing = opening.pop_all()  # open until the run's end
+                self._spilt = spilt
+        except OSError:
+            self._spill_to = 0  # no temporary file: the rest stays in memory
+            return
+        end = self._spilt.tell()
+        try:
+            self._spilt.write(len(self._buffer).to_bytes(8, "little") + self._buffer)
+            self._spilt.flush()
+        except OSError:  # a full disk: the blocks written stay, the rest stays in memory
+            self._spill_to = 0
+            with contextlib.suppress(OSError):
+                self._spilt.seek(end)
+                self._spilt.truncate()
+            return
+        self._buffer = bytearray()
+
+    def _blocks(self) -> Iterator[bytes | bytearray]:
+        """The records written so far, block by block: those written out, then the buffer.
+        A block ends with a record: no record is ever split between two."""
+        spilt = self._spilt
+        if spilt is not None:
+            spilt.seek(0)
+            while size := int.from_bytes(spilt.read(8), "little"):
+                yield spilt.read(size)
+        yield self._buffer
 
     def _seen_before(self, course_id: str) -> bool:
         """Mark ``course_id`` in the bit set; True when all its bits were set already. The
@@ -89,19 +141,20 @@ class Catalogue:
 
     def _files(self) -> Iterator[tuple[str, Exposed, bool]]:
         """``(path, exposed, has findings)`` of each file, in run order, from the buffer."""
-        reader = _Reader(self._buffer)
         last = b""
-        for _ in range(self._count):
-            shared, suffix, size, flags, *where, count = reader.ints(9)
-            last = last[:shared] + reader.bytes(suffix)
-            course_id = reader.text(size)
-            links = []
-            for _ in range(count):
-                target, pointer, *place = reader.ints(6)
-                links.append(Link(reader.text(target), reader.text(pointer), Span(*place)))
-            path = last.decode("utf-8", "surrogatepass")
-            exposed = Exposed(course_id, bool(flags & 1), Span(*where), tuple(links))
-            yield path, exposed, bool(flags & 2)
+        for block in self._blocks():
+            reader = _Reader(block)
+            while not reader.done():
+                shared, suffix, size, flags, *where, count = reader.ints(9)
+                last = last[:shared] + reader.bytes(suffix)
+                course_id = reader.text(size)
+                links = []
+                for _ in range(count):
+                    target, pointer, *place = reader.ints(6)
+                    links.append(Link(reader.text(target), reader.text(pointer), Span(*place)))
+                path = last.decode("utf-8", "surrogatepass")
+                exposed = Exposed(course_id, bool(flags & 1), Span(*where), tuple(links))
+                yield path, exposed, bool(flags & 2)
 
     def problems(self) -> Iterator[tuple[str, list[Problem]]]:
         """Each file with problems across the catalogue, and those problems, in run order."""
@@ -151,6 +204,8 @@ class Catalogue:
 _BLOOM_BITS = 1 << 23
 _BLOOM_BYTES = _BLOOM_BITS // 8
 _BLOOM_HASHES = 4
+# The records kept in memory before they are written out (about 20,000 files' worth).
+_SPILL = 1 << 20
 
 
 def _shared_prefix(before: bytes, path: bytes) -> int:
@@ -189,9 +244,12 @@ def _put_ints(out: bytearray, values: tuple[int, ...]) -> None:
 class _Reader:
     """Reads back, in order, what :meth:`Catalogue.add` wrote."""
 
-    def __init__(self, data: bytearray) -> None:
+    def __init__(self, data: bytes | bytearray) -> None:
         self._data = data
         self._at = 0
+
+    def done(self) -> bool:
+        return self._at >= len(self._data)
 
     def ints(self, count: int) -> list[int]:
         data, at, values = self._data, self._at, []

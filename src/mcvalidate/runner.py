@@ -131,9 +131,9 @@ def _run(options: Options, stdout: TextIO, stderr: TextIO, stdin: BinaryIO | Non
         view=View(options.color, options.quiet, options.show_suppressed, options.unsafe_fixes),
     )
     crashed = False
-    catalogue = Catalogue()
     others = NotCourses()
     with (
+        Catalogue() as catalogue,
         reports(pairs, run, report_to) as out,
         contextlib.closing(_results(options, checker, found, pairs, stdin, stdout)) as results,
     ):
