@@ -139,6 +139,7 @@ def test_the_vague_entries_grouped_by_letter_match_as_their_whole_alternation(co
         assert (mine and (mine.group(0), mine.end())) == (
             theirs and (theirs.group(0), theirs.end())
         ), text
+    assert found.vague.match("\u212aennen the risks") is not None  # a Kelvin sign is a K
     for article in record.articles:  # an article first may be left out: any letter
         assert _starts(f"{article} gist", record) is None
     assert _phrase_pattern("zap", record)  # a plain entry has a pattern of its own

@@ -36,9 +36,11 @@ from mcvalidate.syntax import syntax_problem
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP, _INT = (_TAG + kind for kind in ("str", "seq", "map", "int"))
 # A plain scalar's tag is remembered for texts this short, and for this many distinct texts
-# per process (a catalogue's keys and values repeat from file to file).
+# per process (a catalogue's keys and values repeat from file to file, and the first files
+# give nearly all that repeat: more would hold the texts of one file alone, the memory of a
+# run growing with it until full).
 _REMEMBERED_LENGTH = 64
-_REMEMBERED = 8192
+_REMEMBERED = 2048
 
 
 def _remembering(base: type[Any]) -> type[Any]:

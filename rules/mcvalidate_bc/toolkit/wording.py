@@ -393,39 +393,47 @@ class VaguePhrases:
 
     The whole alternation of a language's entries takes 6 ms to compile, as long as the rest
     of a one-file check's patterns together, and a text can only match the entries whose
-    first word starts with its first letter. So the entries are grouped by that letter, and
-    each group's alternation is compiled when a text first needs it: the same matches, in the
-    same order of preference, since the entries left out cannot match there. An entry that
-    may start anywhere (with an optional article) is in every group; a text that starts with
-    no ASCII letter, whose case-insensitive matches the letters cannot tell, is matched
-    against every entry."""
+    first word may start with its first letter. So the entries are grouped by those letters,
+    and each group's alternation is compiled when a text first needs it: the same matches,
+    in the same order of preference, since the entries left out cannot match there. An entry
+    that may start otherwise (with an optional article, or a letter outside ASCII) is in
+    every group."""
 
     def __init__(self, entries: tuple[tuple[str, frozenset[str] | None], ...]) -> None:
         self._entries = entries  # (pattern, the lower-case ASCII letters it may start with)
-        self._compiled: dict[str | None, re.Pattern[str] | None] = {}
+        self._compiled: dict[frozenset[str], re.Pattern[str] | None] = {}
 
     def match(self, text: str) -> re.Match[str] | None:
         """The longest-listed entry that ``text`` starts with, as ``re.match`` gives it."""
-        first = text[:1].lower()
-        key = first if first.isascii() and first.isalpha() else None
+        key = _ascii_equals(text[:1])
         if key in self._compiled:
             pattern = self._compiled[key]
         else:
             pattern = self._compiled[key] = self._compile(key)
         return pattern.match(text) if pattern is not None else None
 
-    def _compile(self, key: str | None) -> re.Pattern[str] | None:
-        """The alternation of the entries a text starting with ``key`` may match (None: no
-        entry can; the empty alternation would match nothing as if it were an entry)."""
+    def _compile(self, key: frozenset[str]) -> re.Pattern[str] | None:
+        """The alternation of the entries a text starting with a letter of ``key`` may match
+        (None: no entry can; the empty alternation would match as if it were an entry)."""
         alternatives = [
-            pattern
-            for pattern, letters in self._entries
-            if key is None or letters is None or key in letters
+            pattern for pattern, letters in self._entries if letters is None or letters & key
         ]
         if not alternatives:
             return None
         either = "|".join(alternatives)
         return re.compile(rf"^(?:{either})(?:(?<=')|(?![^\W\d_]))", re.IGNORECASE)
+
+
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@functools.cache
+def _ascii_equals(char: str) -> frozenset[str]:
+    """The lower-case ASCII letters that ``char`` is equal to, ignoring case as patterns do
+    (the Kelvin sign is a k to them, the long s an s)."""
+    if char.isascii():
+        return frozenset(char.lower()) if char.isalpha() else frozenset()
+    return frozenset(letter for letter in _ASCII_LETTERS if re.match(letter, char, re.IGNORECASE))
 
 
 def _starts(entry: str, language: Language) -> frozenset[str] | None:
@@ -564,8 +572,10 @@ def _skip_adverbs(text: str, lists: Verbs) -> str:
 
 # An editor re-checks a file at every keystroke, and its outcome statements rarely change
 # between two: each statement is analysed once per set of verb lists, not once per check
-# (short statements only: a long one is not worth holding in memory).
-_ANALYSED = 4096
+# (short statements only: a long one is not worth holding in memory). A thousand is more
+# than a file has; in a run of many files they do not repeat, and more would only be memory
+# growing with the run until full (each worker's too).
+_ANALYSED = 1024
 _KEPT_LENGTH = 2000
 
 
