@@ -269,6 +269,11 @@ def _with_problems(count: int) -> Catalogue:
     return catalogue
 
 
+def _found(catalogue: Catalogue) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each file with findings across the catalogue, and their rules and messages."""
+    return [(path, [(p.rule.id, p.message) for p in found]) for path, found in catalogue.problems()]
+
+
 def test_a_large_catalogue_is_written_out_and_read_back_as_kept_in_memory(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -279,17 +284,12 @@ def test_a_large_catalogue_is_written_out_and_read_back_as_kept_in_memory(
 
     from mcvalidate import across
 
-    whole = [
-        (path, [(p.rule.id, p.message) for p in found])
-        for path, found in _with_problems(3_000).problems()
-    ]
+    whole = _found(_with_problems(3_000))
     assert {rule for _, found in whole for rule, _ in found} == {"MC040", "MC041", "MC042"}
     monkeypatch.setattr(across, "_SPILL", 4_096)
     spilt = _with_problems(3_000)
     assert spilt._spilt is not None and len(spilt._buffer) < 4_096
-    assert [
-        (path, [(p.rule.id, p.message) for p in found]) for path, found in spilt.problems()
-    ] == whole
+    assert _found(spilt) == whole
 
     def unwritable(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
@@ -297,9 +297,7 @@ def test_a_large_catalogue_is_written_out_and_read_back_as_kept_in_memory(
     monkeypatch.setattr(tempfile, "TemporaryFile", unwritable)
     kept = _with_problems(3_000)
     assert kept._spilt is None and len(kept._buffer) > 4_096
-    assert [
-        (path, [(p.rule.id, p.message) for p in found]) for path, found in kept.problems()
-    ] == whole
+    assert _found(kept) == whole
 
 
 def test_a_disk_that_fills_up_mid_catalogue_loses_no_record(
@@ -311,7 +309,7 @@ def test_a_disk_that_fills_up_mid_catalogue_loses_no_record(
 
     from mcvalidate import across
 
-    whole = [(path, [p.message for p in found]) for path, found in _with_problems(3_000).problems()]
+    whole = _found(_with_problems(3_000))
 
     class Filling(io.BytesIO):
         def write(self, data: Any) -> int:
@@ -324,4 +322,4 @@ def test_a_disk_that_fills_up_mid_catalogue_loses_no_record(
     monkeypatch.setattr(tempfile, "TemporaryFile", lambda **kwargs: Filling())
     filled = _with_problems(3_000)
     assert filled._spilt is not None and filled._spill_to == 0 and len(filled._buffer) > 4_096
-    assert [(path, [p.message for p in found]) for path, found in filled.problems()] == whole
+    assert _found(filled) == whole
