@@ -141,3 +141,15 @@ def test_a_walk_remembers_nothing_per_file_where_the_paths_cannot_overlap(tmp_pa
             write(root / f"dept{index // 100:03}" / f"course-{index:05}.yaml")
         sizes[count] = _retained_by_discovery(root)
     assert sizes[2_000] < sizes[200] + 40_000, sizes  # a set of 2,000 paths: over 300,000
+
+
+def test_a_large_directory_is_held_by_its_course_files_names_alone(tmp_path: Path) -> None:
+    """While a directory is walked its listing is held: 3,000 course files' names (about 80
+    bytes each), not their ``os.DirEntry`` objects (over 200 bytes each), and nothing for the
+    files that are not courses."""
+    root = tmp_path / "big"
+    for index in range(3_000):
+        write(root / f"course-{index:05}.yaml")
+        write(root / f"notes-{index:05}.txt")
+    held = _retained_by_discovery(root)
+    assert held < 3_000 * 130, held

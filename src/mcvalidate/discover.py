@@ -185,15 +185,36 @@ def _walk(top: Path, roots: Sequence[Path], found: Found) -> Iterator[tuple[Path
     while pending:
         directory, shown = pending.pop()
         try:
-            with os.scandir(directory) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+            names, links, subdirectories = _listing(directory)
         except OSError as exc:
             where = display_path(Path(exc.filename)) if exc.filename else shown
             found.unreadable.append((where, exc.strerror or exc.__class__.__name__))
             continue
         prefix = shown if shown.endswith("/") else "" if shown == "." else f"{shown}/"
-        subdirectories = []
-        for entry in entries:
+        for name in names:
+            link = links.get(name)
+            if link == "directory":  # never walked into; inside the paths, walked anyway
+                _outside(Path(directory, name), roots, found)
+                continue
+            path = Path(directory, name)
+            if not (link and _outside(path, roots, found)):
+                yield path, prefix + _named(name), link is not None
+        pending.extend(
+            (os.path.join(directory, name), prefix + _named(name))
+            for name in reversed(subdirectories)
+        )
+
+
+def _listing(directory: str) -> tuple[list[str], dict[str, str], list[str]]:
+    """What the walk needs of a directory, by name: the course files and the links to
+    directories, in order; which of them are links (``"file"`` or ``"directory"``); the
+    subdirectories walked into, in order. Names only: a directory of 5,000 files held as
+    ``os.DirEntry`` objects costs a megabyte while it is walked, its names a third of that."""
+    names: list[str] = []
+    links: dict[str, str] = {}
+    subdirectories: list[str] = []
+    with os.scandir(directory) as listing:
+        for entry in listing:
             name = entry.name
             if name.startswith("."):
                 continue
@@ -202,16 +223,18 @@ def _walk(top: Path, roots: Sequence[Path], found: Found) -> Iterator[tuple[Path
             except OSError:
                 is_directory = False
             if is_directory:
-                if entry.is_symlink():  # never walked into; inside the paths, walked anyway
-                    _outside(Path(directory, name), roots, found)
+                if entry.is_symlink():
+                    links[name] = "directory"
+                    names.append(name)
                 else:
-                    subdirectories.append((os.path.join(directory, name), prefix + _named(name)))
+                    subdirectories.append(name)
             elif name.lower().endswith(SUFFIXES):
-                path = Path(directory, name)
-                link = entry.is_symlink()
-                if not (link and _outside(path, roots, found)):
-                    yield path, prefix + _named(name), link
-        pending.extend(reversed(subdirectories))
+                if entry.is_symlink():
+                    links[name] = "file"
+                names.append(name)
+    names.sort()
+    subdirectories.sort()
+    return names, links, subdirectories
 
 
 def _named(name: str) -> str:
