@@ -29,7 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -183,8 +183,7 @@ def find_traps(doc: Document, enabled: Set[str], most: int) -> Traps:
     return scan.found
 
 
-@dataclass(frozen=True, slots=True)
-class _Scalar:
+class _Scalar(NamedTuple):
     """A scalar of the node tree, at the pointer of its value (a key: of the value it names)."""
 
     pointer: str
@@ -884,8 +883,7 @@ def _name(char: str) -> str:
     return f"{name} (U+{ord(char):04X})"
 
 
-@dataclass(frozen=True, slots=True)
-class _Said:
+class _Said(NamedTuple):
     """The words of a character's finding: line ``number``, the character's ``name``, ``where``
     it is (see ``_Scan._where``), and what it is in (``kind``: ``key``, ``value``, or ``""``
     in a file that did not parse; ``subject``: how the message names it)."""

@@ -344,8 +344,7 @@ class Verbs:
         return bool(self.forms(word) & (self.action | self.vague_words))
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(NamedTuple):
     """How an outcome statement starts, once lead-ins (and English adverbs) are stripped."""
 
     text: str
@@ -687,8 +686,7 @@ def _closed(word: str, language: Language) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(NamedTuple):
     """Where a word after a join stands: right after the last verb with nothing between
     ("Weld and grind"), at the start of a new clause ("...; write scripts"), and the word after
     it."""

@@ -29,7 +29,7 @@ import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from mcvalidate import __version__
 from mcvalidate.usercache import cache_dir, read, stamp, write_atomic
@@ -115,8 +115,7 @@ def _dumped(value: Any, mode: str) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """What to compile: the module of the models (imported only to build), its root model,
     and the files, relative to the ``mcvalidate`` package, whose change rebuilds it."""
 
