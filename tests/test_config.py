@@ -288,12 +288,10 @@ def test_limits_can_be_raised_or_lowered(repo: Path) -> None:
 
 
 def test_the_configuration_limits_default_to_the_loaders_limits() -> None:
-    import dataclasses
-
     from mcvalidate.config_model import FileConfig
     from mcvalidate.limits import Limits
 
-    assert FileConfig().limits.model_dump() == dataclasses.asdict(Limits())
+    assert FileConfig().limits.model_dump() == Limits()._asdict()
 
 
 def test_verb_options_set_for_the_pack_reach_all_three_wording_rules(repo: Path) -> None:

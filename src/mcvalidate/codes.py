@@ -27,10 +27,9 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from mcvalidate import __version__
 from mcvalidate.text import listing
@@ -136,8 +135,7 @@ def _remembering(kind: str) -> Callable[[_Lookup], _Lookup]:
     return decorate
 
 
-@dataclass(frozen=True, slots=True)
-class Unknown:
+class Unknown(NamedTuple):
     """Why a well-shaped code is no code of its registry (``message``, a sentence about the
     value) and what to write instead (``fix``, naming the likely value when there is one)."""
 

@@ -18,9 +18,8 @@ import json
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mcvalidate import __version__
 from mcvalidate.usercache import cache_dir, read, stamp, write_atomic
@@ -29,8 +28,7 @@ GROUP = "mcvalidate.packs"
 _METADATA_DIRS = (".dist-info", ".egg-info")
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """One entry point of the group: the pack's name, ``module:attribute``, and the folder
     of its distribution's metadata ("" when unknown)."""
 

@@ -8,14 +8,13 @@ nesting limit) words it the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mcvalidate.findings import Problem, Span
 from mcvalidate.format_rules import LIMIT
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(NamedTuple):
     """Bounds that keep a hostile or broken file from exhausting time or memory."""
 
     max_bytes: int = 10 * 1024 * 1024

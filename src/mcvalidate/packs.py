@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, NamedTuple, TypeVar
 
 from mcvalidate import __version__
 from mcvalidate.errors import PackError, SelectionError, describe
@@ -42,8 +42,7 @@ RESERVED_PREFIX = FORMAT_PACK.prefix
 _SELECTOR_PREFIX = re.compile(r"^[A-Za-z]{2,5}[0-9]{0,2}$")
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a pack comes from: a distribution's entry point (``target`` is its value), a local
     ``rule_paths`` file (``target`` is the path), or a pack object handed to the registry."""
 

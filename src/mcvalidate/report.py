@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from mcvalidate.findings import FileResult, Finding, Severity
 
@@ -58,8 +58,7 @@ class PackInfo:
         }
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """How the human-facing reports show the findings."""
 
     color: str = "auto"

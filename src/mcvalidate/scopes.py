@@ -11,8 +11,7 @@ a pack nobody asked for stays silent on such a file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mcvalidate.findings import Problem
 from mcvalidate.format_rules import OUTSIDE_SCOPE, UNKNOWN_FRAMEWORK
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
     from mcvalidate.rules import Pack
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """What one file gets: the packs whose scope takes it (or that its ``frameworks:`` list
     names, and those of no scope), the packs whose rules run on it (the same, or every pack
     for ``matrix``), and the findings about the choice."""

@@ -13,15 +13,13 @@ from __future__ import annotations
 import datetime
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from mcvalidate.model import Course
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """What a target is given besides the course: the run's choices and the file's name."""
 
     # The course's id: its ``id``, or the file's stem when it has none.
@@ -33,8 +31,7 @@ class Job:
     today: datetime.date | None = None
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """One kind of document ``export`` writes."""
 
     name: str

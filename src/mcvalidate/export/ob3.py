@@ -18,8 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mcvalidate.export.ids import course_uri, part_uri
 from mcvalidate.text import filled, number
@@ -110,8 +109,7 @@ def achievement_type_ok(value: str) -> bool:
     return value in ACHIEVEMENT_TYPES or bool(_EXTENDED.match(value))
 
 
-@dataclass(frozen=True)
-class AlignmentTarget:
+class AlignmentTarget(NamedTuple):
     """An alignment the Achievement carries, and where the file writes it."""
 
     pointer: str  # the alignment's mapping in the file

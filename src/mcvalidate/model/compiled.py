@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime
 import pickle
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -125,8 +124,7 @@ class Source(NamedTuple):
     files: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Compiled:
+class Compiled(NamedTuple):
     """A root model's validator and the record classes it builds, named as the models are."""
 
     validator: SchemaValidator
