@@ -126,5 +126,4 @@ def _placeholders_in(text: str) -> tuple[tuple[str, str], ...]:
 
 
 _KEPT_LENGTH = 2000
-# As many as wording's analyses, for the same reasons (an editor's re-checks; a run's memory).
-_kept_placeholders_in = functools.lru_cache(maxsize=1024)(_placeholders_in)
+_kept_placeholders_in = functools.lru_cache(maxsize=4096)(_placeholders_in)

@@ -575,10 +575,10 @@ def _skip_adverbs(text: str, lists: Verbs) -> str:
 
 # An editor re-checks a file at every keystroke, and its outcome statements rarely change
 # between two: each statement is analysed once per set of verb lists, not once per check
-# (short statements only: a long one is not worth holding in memory). A thousand is more
-# than a file has; in a run of many files they do not repeat, and more would only be memory
-# growing with the run until full (each worker's too).
-_ANALYSED = 1024
+# (short statements only: a long one is not worth holding in memory). In a run of many files
+# they are full after a few hundred files; fewer would make a file of more outcomes than
+# that miss on every statement of every re-check.
+_ANALYSED = 4096
 _KEPT_LENGTH = 2000
 
 
