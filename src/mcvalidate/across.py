@@ -104,7 +104,8 @@ class Catalogue:
             return
         end = self._spilt.tell()
         try:
-            self._spilt.write(len(self._buffer).to_bytes(8, "little") + self._buffer)
+            self._spilt.write(len(self._buffer).to_bytes(8, "little"))
+            self._spilt.write(self._buffer)
             self._spilt.flush()
         except OSError:  # a full disk: the blocks written stay, the rest stays in memory
             self._spill_to = 0

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -427,16 +428,15 @@ class VaguePhrases:
         return re.compile(rf"^(?:{either})(?:(?<=')|(?![^\W\d_]))", re.IGNORECASE)
 
 
-_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
 @functools.cache
 def _ascii_equals(char: str) -> frozenset[str]:
     """The lower-case ASCII letters that ``char`` is equal to, ignoring case as patterns do
     (the Kelvin sign is a k to them, the long s an s)."""
     if char.isascii():
         return frozenset(char.lower()) if char.isalpha() else frozenset()
-    return frozenset(letter for letter in _ASCII_LETTERS if re.match(letter, char, re.IGNORECASE))
+    return frozenset(
+        letter for letter in string.ascii_lowercase if re.match(letter, char, re.IGNORECASE)
+    )
 
 
 def _starts(entry: str, language: Language) -> frozenset[str] | None:
@@ -447,18 +447,22 @@ def _starts(entry: str, language: Language) -> frozenset[str] | None:
     word = written[0]
     if word in language.articles and len(written) > 1:
         return None
-    if language.be and word == language.be[0]:
-        forms: set[str] = set(language.be)
-    else:
-        forms = {word} | {
-            word[: len(word) - len(base)] + ending
-            for ending, base in language.endings
-            if word.endswith(base)
-        }
+    be = language.be and word == language.be[0]
+    forms = set(language.be) if be else _written_forms(word, language)
     letters = {form[:1].lower() for form in forms}
     if not all(letter.isascii() and letter.isalpha() for letter in letters):
         return None
     return frozenset(letters)
+
+
+def _written_forms(word: str, language: Language) -> set[str]:
+    """``word`` and the forms the language's endings write it in ("describe" -> "describes",
+    "apply" -> "applies")."""
+    return {word} | {
+        word[: len(word) - len(base)] + ending
+        for ending, base in language.endings
+        if word.endswith(base)
+    }
 
 
 def _phrase_pattern(entry: str, language: Language) -> str:
@@ -477,11 +481,7 @@ def _phrase_pattern(entry: str, language: Language) -> str:
         if place == 0 and language.be and word == language.be[0]:
             piece = "(?:" + "|".join(language.be) + ")"
         elif place == 0 and language.endings:
-            forms = {word} | {
-                word[: len(word) - len(base)] + ending
-                for ending, base in language.endings
-                if word.endswith(base)
-            }
+            forms = _written_forms(word, language)
             piece = "(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + ")"
         elif last and len(written) > 1 and word in contractions:
             piece = contractions[word]
